@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using MlOpsDashboard.Core.Configuration;
+
+namespace MlOpsDashboard.Core.Cluster;
+
+public enum ClusterMode
+{
+    /// <summary>No cluster: cluster views say so and tell what to set.</summary>
+    None,
+
+    /// <summary>A real cluster through a kubeconfig, or the in-cluster service account.</summary>
+    Kubernetes,
+}
+
+public sealed class ClusterOptions
+{
+    public const string Section = "Cluster";
+
+    public string Mode { get; set; } = nameof(ClusterMode.None);
+
+    /// <summary>Empty: $KUBECONFIG or ~/.kube/config, or the in-cluster service account when running in a pod.</summary>
+    public string Kubeconfig { get; set; } = "";
+
+    /// <summary>Empty: the kubeconfig's current context.</summary>
+    public string Context { get; set; } = "";
+
+    public ClusterMode ModeKind => Enum.Parse<ClusterMode>(Mode, ignoreCase: true);
+}
+
+public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterOptions options)
+    {
+        var errors = new OptionErrors(ClusterOptions.Section);
+        errors.RequireOneOf("Mode", options.Mode, Enum.GetNames<ClusterMode>());
+        if (options.Kubeconfig.Length > 0 && !File.Exists(options.Kubeconfig))
+        {
+            errors.Add("Kubeconfig", $"is '{options.Kubeconfig}', which does not exist; accepted values: a kubeconfig file path, or empty for the default.");
+        }
+        return errors.ToResult();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using MlOpsDashboard.Core.Configuration;
+
+namespace MlOpsDashboard.Core.Delivery;
+
+/// <summary>The manifests git repository that Argo CD syncs from; the single source of truth.</summary>
+public sealed class ManifestsOptions
+{
+    public const string Section = "Manifests";
+
+    /// <summary>A local path or an https:// URL. Empty: not configured.</summary>
+    public string Repository { get; set; } = "";
+
+    public string Branch { get; set; } = "main";
+
+    /// <summary>Token for an HTTPS remote (sent as the password of basic auth, as GitHub accepts).</summary>
+    public string Token { get; set; } = "";
+
+    public bool IsRemote => Repository.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || Repository.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed class ManifestsOptionsValidator : IValidateOptions<ManifestsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ManifestsOptions options)
+    {
+        var errors = new OptionErrors(ManifestsOptions.Section);
+        if (options.Repository.Contains("://", StringComparison.Ordinal) && !options.IsRemote)
+        {
+            errors.Add("Repository", $"is '{options.Repository}'; accepted values: a local path, or an http:// or https:// URL.");
+        }
+        if (string.IsNullOrWhiteSpace(options.Branch))
+        {
+            errors.Add("Branch", "is empty; accepted values: a branch name such as main.");
+        }
+        return errors.ToResult();
+    }
+}

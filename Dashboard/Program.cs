@@ -1,0 +1,25 @@
+using MlOpsDashboard.Core.Accounts;
+using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Storage;
+using MlOpsDashboard.Dashboard.Api;
+using MlOpsDashboard.Dashboard.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddStorage()
+    .AddAccounts()
+    .AddConnectionChecks()
+    .AddDashboardSecurity(builder.Configuration)
+    .AddOperations()
+    .AddDashboardUi();
+
+var app = builder.Build();
+
+app.UseDashboardPipeline();
+app.MapOperations();
+app.MapAccountEndpoints();
+app.MapConnectionsApi();
+app.MapDashboardUi();
+
+return await app.RunReportingConfigurationErrorsAsync();
