@@ -17,13 +17,22 @@ public static class ConfigurationErrorReporting
             await app.RunAsync();
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync($"Configuration error: {failure}");
             }
             return ConfigurationErrorExitCode;
         }
     }
+
+    /// <summary>Every failure of every options section; start-up wraps several in an AggregateException.</summary>
+    internal static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate => [.. aggregate.InnerExceptions.SelectMany(ValidationFailures)],
+        _ when e.InnerException is not null => ValidationFailures(e.InnerException),
+        _ => [],
+    };
 }

@@ -28,19 +28,35 @@ kubectl apply -n argocd --server-side --force-conflicts \
   -f "https://raw.githubusercontent.com/argoproj/argo-cd/${ARGOCD_VERSION}/manifests/install.yaml"
 placement='{"spec":{"template":{"spec":{
   "nodeSelector":{"kubernetes.io/hostname":"mac-m2"},
-  "tolerations":[{"key":"node-role.kubernetes.io/control-plane","operator":"Exists","effect":"NoSchedule"}]}}}}'
+  "tolerations":[{"key":"node-role.kubernetes.io/control-plane",
+                  "operator":"Exists","effect":"NoSchedule"}]}}}}'
 for workload in $(kubectl -n argocd get deployments,statefulsets -o name); do
   kubectl -n argocd patch "$workload" --type merge -p "$placement"
 done
 
 # Since Argo CD 1.8 an Application has no health of its own, so sync waves between the child
 # Applications of the root app would not wait for each other. Restore the health check.
-kubectl -n argocd patch configmap argocd-cm --type merge -p '{"data":{
-  "resource.customizations.health.argoproj.io_Application":"hs = {}\nhs.status = \"Progressing\"\nhs.message = \"\"\nif obj.status ~= nil then\n  if obj.status.health ~= nil then\n    hs.status = obj.status.health.status\n    if obj.status.health.message ~= nil then\n      hs.message = obj.status.health.message\n    end\n  end\nend\nreturn hs\n",
-  "timeout.reconciliation":"180s"}}'
+argocd_cm_patch="$(mktemp)"
+cat > "$argocd_cm_patch" <<'YAML'
+data:
+  timeout.reconciliation: 180s
+  resource.customizations.health.argoproj.io_Application: |
+    hs = {}
+    hs.status = "Progressing"
+    hs.message = ""
+    if obj.status ~= nil and obj.status.health ~= nil then
+      hs.status = obj.status.health.status
+      if obj.status.health.message ~= nil then
+        hs.message = obj.status.health.message
+      end
+    end
+    return hs
+YAML
+kubectl -n argocd patch configmap argocd-cm --type merge --patch-file "$argocd_cm_patch"
+rm -f "$argocd_cm_patch"
 kubectl -n argocd rollout status statefulset/argocd-application-controller --timeout=300s
 
 # From here on git is the source of truth: the root app syncs deploy/argocd/apps.
 kubectl apply -k "$deploy/argocd"
 
-echo "Join token for the worker: $(cat /var/lib/rancher/k3s/server/node-token)" >&2
+echo "Next: pass /var/lib/rancher/k3s/server/node-token to agent.sh on wsl-worker (K3S_TOKEN)." >&2

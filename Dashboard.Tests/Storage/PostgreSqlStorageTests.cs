@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using MlOpsDashboard.Core.Storage;
+using MlOpsDashboard.Core.Storage.Entities;
+using Npgsql;
+
+namespace MlOpsDashboard.Dashboard.Tests.Storage;
+
+/// <summary>
+/// Against a real PostgreSQL server that ./test.sh starts on a private port and names in
+/// TEST_POSTGRES_CONNECTION. Each test gets a fresh database.
+/// </summary>
+public sealed class PostgreSqlStorageTests : IAsyncLifetime
+{
+    private readonly string _database = $"mlops_test_{Guid.NewGuid():N}";
+    private string _server = "";
+
+    public async Task InitializeAsync()
+    {
+        _server = Environment.GetEnvironmentVariable("TEST_POSTGRES_CONNECTION")
+            ?? throw new InvalidOperationException("TEST_POSTGRES_CONNECTION is not set: run ./test.sh, which starts PostgreSQL on a private port.");
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {_database}", connection).ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection).ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Migrations_FreshPostgreSql_ApplyAndRoundTripAnAccount()
+    {
+        var options = new DbContextOptionsBuilder<PostgresDashboardDbContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString).Options;
+        var createdAt = new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.FromHours(1));
+
+        await using (var db = new PostgresDashboardDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            db.UserAccounts.Add(new UserAccount { UserName = "oncall", PasswordHash = "hash", Role = "operator", CreatedAt = createdAt });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = new PostgresDashboardDbContext(options);
+        var account = await read.UserAccounts.SingleAsync(a => a.UserName == "oncall");
+        Assert.Equal(("operator", createdAt), (account.Role, account.CreatedAt));
+        await Assert.ThrowsAsync<DbUpdateException>(async () =>
+        {
+            read.UserAccounts.Add(new UserAccount { UserName = "oncall", PasswordHash = "h", Role = "viewer" });
+            await read.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task App_ConfiguredForPostgreSql_MigratesAtStartAndIsReady()
+    {
+        await using var factory = new Support.DashboardAppFactory(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString,
+        });
+
+        var ready = await factory.CreateClient().GetStringAsync("/readyz");
+
+        Assert.Contains("PostgreSQL, schema up to date", ready);
+    }
+}
