@@ -87,7 +87,8 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One plain closing line, whatever the runner printed.
-passed=$(grep -o '<UnitTestResult [^>]*outcome="Passed"' TestResults/results.trx 2>/dev/null | wc -l)
-failed=$(grep -o '<UnitTestResult [^>]*outcome="Failed"' TestResults/results.trx 2>/dev/null | wc -l)
+count() { { grep -o "<UnitTestResult [^>]*outcome=\"$1\"" TestResults/results.trx 2>/dev/null || true; } | wc -l; }
+passed=$(count Passed)
+failed=$(count Failed)
 echo "$passed passed, $failed failed"
 exit "$status"
