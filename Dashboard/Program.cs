@@ -1,5 +1,6 @@
 using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
 using MlOpsDashboard.Dashboard.Hosting;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddStorage()
     .AddAccounts()
+    .AddSandbox()
     .AddConnectionChecks()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()

@@ -5,6 +5,9 @@ namespace MlOpsDashboard.Core.Cluster;
 
 public enum ClusterMode
 {
+    /// <summary>The built-in simulated K3s + Argo CD platform (the default): a living cluster with nothing installed.</summary>
+    Sandbox,
+
     /// <summary>No cluster: cluster views say so and tell what to set.</summary>
     None,
 
@@ -16,15 +19,18 @@ public sealed class ClusterOptions
 {
     public const string Section = "Cluster";
 
-    public string Mode { get; set; } = nameof(ClusterMode.None);
+    public string Mode { get; set; } = nameof(ClusterMode.Sandbox);
 
-    /// <summary>Empty: $KUBECONFIG or ~/.kube/config, or the in-cluster service account when running in a pod.</summary>
+    /// <summary>Empty: $KUBECONFIG or ~/.kube/config, or the in-cluster service account when running in a pod. The sandbox writes its own.</summary>
     public string Kubeconfig { get; set; } = "";
 
     /// <summary>Empty: the kubeconfig's current context.</summary>
     public string Context { get; set; } = "";
 
     public ClusterMode ModeKind => Enum.Parse<ClusterMode>(Mode, ignoreCase: true);
+
+    /// <summary>Safe before validation (post-configure steps run first).</summary>
+    public bool IsSandbox => string.Equals(Mode, nameof(ClusterMode.Sandbox), StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
@@ -33,7 +39,8 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
     {
         var errors = new OptionErrors(ClusterOptions.Section);
         errors.RequireOneOf("Mode", options.Mode, Enum.GetNames<ClusterMode>());
-        if (options.Kubeconfig.Length > 0 && !File.Exists(options.Kubeconfig))
+        var sandbox = string.Equals(options.Mode, nameof(ClusterMode.Sandbox), StringComparison.OrdinalIgnoreCase);
+        if (!sandbox && options.Kubeconfig.Length > 0 && !File.Exists(options.Kubeconfig))
         {
             errors.Add("Kubeconfig", $"is '{options.Kubeconfig}', which does not exist; accepted values: a kubeconfig file path, or empty for the default.");
         }

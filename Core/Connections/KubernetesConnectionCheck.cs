@@ -21,7 +21,9 @@ internal sealed class KubernetesConnectionCheck(IOptions<ClusterOptions> options
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(cluster.Kubeconfig.Length > 0 ? cluster.Kubeconfig : null, cluster.Context.Length > 0 ? cluster.Context : null);
             using var client = new Kubernetes(config);
             var version = await client.Version.GetCodeAsync(cancellationToken);
-            return ConnectionResults.Connected($"Kubernetes {version.GitVersion} at {config.Host}");
+            return ConnectionResults.Connected(cluster.ModeKind == ClusterMode.Sandbox
+                ? $"Simulated sandbox cluster (not a real K3s): Kubernetes {version.GitVersion} at {config.Host}"
+                : $"Kubernetes {version.GitVersion} at {config.Host}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -32,7 +32,7 @@ public class StartupConfigurationTests
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("Configuration error:", StringComparison.Ordinal));
-        Assert.StartsWith("Configuration error: Cluster:Mode is 'Minikube'; accepted values: None, Kubernetes", line);
+        Assert.StartsWith("Configuration error: Cluster:Mode is 'Minikube'; accepted values: Sandbox, None, Kubernetes", line);
         Assert.DoesNotContain("   at ", stderr);
     }
 

@@ -23,6 +23,8 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         {
             ["Data:Directory"] = DataDirectory,
             ["Auth:AdminInitialPassword"] = AdminPassword,
+            // Tests that want the sandbox say so; the rest stay free of its background work.
+            ["Cluster:Mode"] = "None",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
