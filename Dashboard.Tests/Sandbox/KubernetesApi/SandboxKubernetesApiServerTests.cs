@@ -94,7 +94,9 @@ public sealed class SandboxKubernetesApiServerTests : IAsyncLifetime
     [Fact]
     public async Task ListNode_WithoutToken_Returns401Status()
     {
-        using var anonymous = new Kubernetes(new KubernetesClientConfiguration { Host = _cluster.Endpoint.BaseAddress.ToString() });
+        var config = _cluster.Endpoint.ToClientConfiguration();
+        config.AccessToken = null;
+        using var anonymous = new Kubernetes(config);
 
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => anonymous.CoreV1.ListNodeAsync());
 
@@ -105,7 +107,9 @@ public sealed class SandboxKubernetesApiServerTests : IAsyncLifetime
     [Fact]
     public async Task ListNode_WrongToken_Returns401()
     {
-        using var intruder = new Kubernetes(new KubernetesClientConfiguration { Host = _cluster.Endpoint.BaseAddress.ToString(), AccessToken = "not-the-token" });
+        var config = _cluster.Endpoint.ToClientConfiguration();
+        config.AccessToken = "not-the-token";
+        using var intruder = new Kubernetes(config);
 
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => intruder.CoreV1.ListNodeAsync());
 
