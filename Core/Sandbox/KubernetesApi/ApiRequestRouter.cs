@@ -26,6 +26,11 @@ internal sealed class ApiRequestRouter(
         {
             // The client went away or the server is stopping: nobody is left to answer.
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A sandbox bug still answers as an API server would, so the client's error path is the real one.
+            await StatusResponses.WriteAsync(context, new SandboxApiException(500, "InternalError", $"Internal error occurred: {e.Message}"));
+        }
     }
 
     private async Task DispatchAsync(HttpContext context, CancellationToken stopping)

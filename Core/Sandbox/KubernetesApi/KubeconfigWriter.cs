@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace MlOpsDashboard.Core.Sandbox.KubernetesApi;
 
 /// <summary>
-/// Writes a kubeconfig for the sandbox API (cluster, token user and context all named "sandbox"),
+/// Writes a kubeconfig for the sandbox API (cluster with its CA, token user and context, all named "sandbox"),
 /// readable by <c>kubectl --kubeconfig</c> and <c>KubernetesClientConfiguration.BuildConfigFromConfigFile</c>.
 /// </summary>
 public static class KubeconfigWriter
@@ -23,6 +23,7 @@ public static class KubeconfigWriter
             .Append("- name: ").Append(Q(context)).Append('\n')
             .Append("  cluster:\n")
             .Append("    server: ").Append(Q(server)).Append('\n')
+            .Append("    certificate-authority-data: ").Append(Q(Convert.ToBase64String(Encoding.UTF8.GetBytes(endpoint.CertificateAuthorityPem)))).Append('\n')
             .Append("users:\n")
             .Append("- name: ").Append(Q(context)).Append('\n')
             .Append("  user:\n")

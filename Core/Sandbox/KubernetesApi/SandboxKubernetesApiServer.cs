@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s;
 using Microsoft.AspNetCore.Builder;
@@ -14,18 +15,23 @@ using Microsoft.Extensions.Logging;
 
 namespace MlOpsDashboard.Core.Sandbox.KubernetesApi;
 
-/// <summary>Where the sandbox API listens and the bearer token it requires.</summary>
-public sealed record SandboxKubernetesApiEndpoint(Uri BaseAddress, string Token)
+/// <summary>Where the sandbox API listens (https://127.0.0.1:port), the bearer token it requires and the CA its certificate chains to.</summary>
+public sealed record SandboxKubernetesApiEndpoint(Uri BaseAddress, string Token, string CertificateAuthorityPem)
 {
     /// <summary>A client configuration equivalent to the kubeconfig <see cref="KubeconfigWriter"/> writes.</summary>
-    public KubernetesClientConfiguration ToClientConfiguration() =>
-        new() { Host = BaseAddress.ToString(), AccessToken = Token };
+    public KubernetesClientConfiguration ToClientConfiguration() => new()
+    {
+        Host = BaseAddress.ToString(),
+        AccessToken = Token,
+        SslCaCerts = [X509Certificate2.CreateFromPem(CertificateAuthorityPem)],
+    };
 }
 
 /// <summary>
-/// The sandbox's Kubernetes REST API: a Kestrel server on 127.0.0.1 over plain HTTP, serving the
+/// The sandbox's Kubernetes REST API: a Kestrel server on 127.0.0.1, serving the
 /// <see cref="SandboxObjectStore"/> to KubernetesClient and kubectl as a K3s + Argo CD cluster.
 /// Every request needs <c>Authorization: Bearer {token}</c> (K3s runs with anonymous auth off).
+/// HTTPS with a CA made at start (see <see cref="SandboxCertificates"/>): kubectl sends tokens only over TLS.
 /// </summary>
 public sealed class SandboxKubernetesApiServer : IAsyncDisposable
 {
@@ -33,6 +39,7 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly string _token = RandomNumberGenerator.GetHexString(64, lowercase: true);
     private WebApplication? _app;
+    private SandboxCertificates? _certificates;
 
     public SandboxKubernetesApiServer(SandboxObjectStore store, SandboxKubernetesApiServerOptions? options = null, TimeProvider? timeProvider = null)
     {
@@ -55,6 +62,8 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
         {
             throw new InvalidOperationException("The sandbox Kubernetes API server is already started.");
         }
+        _certificates = SandboxCertificates.Create();
+        var serverCertificate = _certificates.Server;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         // The host process's settings (appsettings.json, ASPNETCORE_URLS, a Kestrel section) are not ours.
         builder.Configuration.Sources.Clear();
@@ -64,7 +73,7 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = _options.MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Loopback, _options.Port);
+            kestrel.Listen(IPAddress.Loopback, _options.Port, listen => listen.UseHttps(serverCertificate));
         });
         var app = builder.Build();
         var stopping = app.Lifetime.ApplicationStopping;
@@ -92,7 +101,7 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        Endpoint = new SandboxKubernetesApiEndpoint(new Uri(address), _token);
+        Endpoint = new SandboxKubernetesApiEndpoint(new Uri(address), _token, _certificates.AuthorityPem);
         return Endpoint;
     }
 
@@ -104,6 +113,8 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
             await app.StopAsync();
             await app.DisposeAsync();
         }
+        _certificates?.Dispose();
+        _certificates = null;
     }
 
     private bool IsAuthorized(HttpRequest request)

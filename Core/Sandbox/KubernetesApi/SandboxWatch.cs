@@ -15,8 +15,8 @@ internal sealed class SandboxWatch : IDisposable
     private readonly LabelSelector _labels;
     private readonly FieldSelector _fields;
     private readonly int _bufferLimit;
-    private readonly Channel<SandboxWatchEvent> _channel = Channel.CreateUnbounded<SandboxWatchEvent>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    // Not SingleReader: that variant cannot report Count, which the buffer limit needs.
+    private readonly Channel<SandboxWatchEvent> _channel = Channel.CreateUnbounded<SandboxWatchEvent>();
 
     internal SandboxWatch(SandboxObjectStore store, SandboxResource resource, string? @namespace, LabelSelector labels, FieldSelector fields, int bufferLimit)
     {
