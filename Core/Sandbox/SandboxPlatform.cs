@@ -42,7 +42,7 @@ public sealed class SandboxPlatform : BackgroundService
         // A user's patch (sync, refresh, a hand-made scale) is looked at now, not at the next poll.
         Store.Changed += (_, change) =>
         {
-            if (change.Origin == SandboxChangeOrigin.Api)
+            if (change.Origin == SandboxChangeOrigin.ApiClient)
             {
                 _wake.Writer.TryWrite(true);
             }

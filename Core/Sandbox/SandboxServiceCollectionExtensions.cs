@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Configuration;
 using MlOpsDashboard.Core.Delivery;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Sandbox.Platform;
 
 namespace MlOpsDashboard.Core.Sandbox;
@@ -21,6 +23,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SandboxScenarios>();
+        services.TryAddSingleton<StartupWork>();
         services.TryAddSingleton<SandboxPlatform>();
         services.AddSingleton<IHostedService, SandboxHost>();
         services.AddOptions<ClusterOptions>().PostConfigure<IOptions<DataOptions>>((cluster, data) =>
@@ -41,11 +44,31 @@ public static class SandboxServiceCollectionExtensions
     }
 
     /// <summary>Runs the sandbox only when it is the configured cluster.</summary>
-    private sealed class SandboxHost(SandboxPlatform platform, IOptions<ClusterOptions> cluster) : IHostedService
+    private sealed class SandboxHost(SandboxPlatform platform, IOptions<ClusterOptions> cluster, StartupWork startupWork, ILogger<SandboxPlatform> logger) : IHostedService
     {
+        private const string WorkName = "Sandbox platform";
+
         private bool Enabled => cluster.Value.IsSandbox;
 
-        public Task StartAsync(CancellationToken cancellationToken) => Enabled ? platform.StartAsync(cancellationToken) : Task.CompletedTask;
+        /// <summary>A sandbox that cannot start must not take the console down with it: /readyz and the Connections card say why.</summary>
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (!Enabled)
+            {
+                return;
+            }
+            startupWork.Running(WorkName, "starting");
+            try
+            {
+                await platform.StartAsync(cancellationToken);
+                startupWork.Completed(WorkName, "simulated K3s + Argo CD running");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The sandbox platform failed to start");
+                startupWork.Failed(WorkName, e.Message);
+            }
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Enabled ? platform.StopAsync(cancellationToken) : Task.CompletedTask;
     }

@@ -26,7 +26,7 @@ internal sealed class ScenarioEffects(SandboxObjectStore store, SandboxScenarios
         {
             // As `kubectl scale` would: through the API origin, so the reconciler treats it as a user's change.
             store.Patch(SandboxResources.Deployments, SandboxScenarios.ServingNamespace, SandboxScenarios.ServingDeployment,
-                new System.Text.Json.Nodes.JsonObject { ["spec"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = (serving.Spec.Replicas ?? 1) + 2 } }, SandboxChangeOrigin.Api);
+                new System.Text.Json.Nodes.JsonObject { ["spec"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = (serving.Spec.Replicas ?? 1) + 2 } }, SandboxChangeOrigin.ApiClient);
             _driftApplied = true;
         }
         else if (!active)
