@@ -27,6 +27,11 @@ internal static class ArgoApplicationStatus
     public static string Key(JsonObject resource) =>
         $"{resource["apiVersion"]}/{resource["kind"]}/{SandboxObjectMetadata.NamespaceOf(resource)}/{SandboxObjectMetadata.NameOf(resource)}";
 
+    /// <summary>A JSON number whatever CLR type it was created with (int from code, long from parsing).</summary>
+    public static long Number(JsonNode? node, long fallback = 0) => node is JsonValue value
+        ? value.TryGetValue<long>(out var l) ? l : value.TryGetValue<int>(out var i) ? i : value.TryGetValue<double>(out var d) ? (long)d : fallback
+        : fallback;
+
     public static (string Group, string Version) GroupVersion(JsonObject resource)
     {
         var apiVersion = resource["apiVersion"]?.GetValue<string>() ?? "v1";

@@ -173,8 +173,8 @@ public sealed partial class ArgoReconciler
         {
             return "Degraded";
         }
-        var desiredReplicas = live["spec"]?["replicas"]?.GetValue<int>() ?? 1;
-        var ready = live["status"]?["readyReplicas"]?.GetValue<int>() ?? 0;
+        var desiredReplicas = ArgoApplicationStatus.Number(live["spec"]?["replicas"], 1);
+        var ready = ArgoApplicationStatus.Number(live["status"]?["readyReplicas"]);
         return ready >= desiredReplicas ? "Healthy" : "Progressing";
     }
 

@@ -128,7 +128,7 @@ public sealed partial class ArgoReconciler(
             var history = status["history"]!.AsArray();
             history.Add(new JsonObject
             {
-                ["id"] = history.Count == 0 ? 0 : history[^1]!["id"]!.GetValue<long>() + 1,
+                ["id"] = history.Count == 0 ? 0 : ArgoApplicationStatus.Number(history[^1]!["id"]) + 1,
                 ["revision"] = tip.Sha,
                 ["deployStartedAt"] = operationState["startedAt"]?.DeepClone(),
                 ["deployedAt"] = operationState["finishedAt"]?.DeepClone(),

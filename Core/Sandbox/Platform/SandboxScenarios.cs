@@ -35,7 +35,7 @@ public sealed class SandboxScenarios(TimeProvider clock)
         new(SandboxScenario.NodeNotReady, "Node NotReady", "wsl-worker stops posting status: Ready=Unknown, unreachable taint, its pods go unready."),
         new(SandboxScenario.NodeMemoryPressure, "Memory pressure", "wsl-worker reports MemoryPressure=True and takes the memory-pressure taint."),
         new(SandboxScenario.ImageWithoutArm64, "Image without arm64", "An amd64-only exporter is deployed to mac-m2 (arm64): exec format error, CrashLoopBackOff."),
-        new(SandboxScenario.ManualDrift, "Manual drift", "Someone scales model-serving by hand: the application goes OutOfSync until Argo CD self-heals it."),
+        new(SandboxScenario.ManualDrift, "Manual drift", "Someone scales grafana by hand (kubectl scale): the application goes OutOfSync until Argo CD self-heals it."),
     ];
 
     public event Action<SandboxScenario, bool>? Changed;

@@ -11,6 +11,10 @@ internal sealed class ScenarioEffects(SandboxObjectStore store, SandboxScenarios
 {
     public const string ExporterNamespace = "monitoring-exporters";
     public const string ExporterName = "legacy-metrics-exporter";
+
+    // Drift needs a replica count that git sets: model-serving's belongs to its HPA, which Argo CD does not diff.
+    public const string DriftNamespace = "grafana";
+    public const string DriftDeployment = "grafana";
     private bool _driftApplied;
 
     public void Apply()
@@ -22,11 +26,11 @@ internal sealed class ScenarioEffects(SandboxObjectStore store, SandboxScenarios
     private void ApplyDrift()
     {
         var active = scenarios.IsActive(SandboxScenario.ManualDrift);
-        if (active && !_driftApplied && store.Get<V1Deployment>(SandboxScenarios.ServingNamespace, SandboxScenarios.ServingDeployment) is { } serving)
+        if (active && !_driftApplied && store.Get<V1Deployment>(DriftNamespace, DriftDeployment) is { } scaled)
         {
             // As `kubectl scale` would: through the API origin, so the reconciler treats it as a user's change.
-            store.Patch(SandboxResources.Deployments, SandboxScenarios.ServingNamespace, SandboxScenarios.ServingDeployment,
-                new System.Text.Json.Nodes.JsonObject { ["spec"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = (serving.Spec.Replicas ?? 1) + 2 } }, SandboxChangeOrigin.ApiClient);
+            store.Patch(SandboxResources.Deployments, DriftNamespace, DriftDeployment,
+                new System.Text.Json.Nodes.JsonObject { ["spec"] = new System.Text.Json.Nodes.JsonObject { ["replicas"] = (scaled.Spec.Replicas ?? 1) + 2 } }, SandboxChangeOrigin.ApiClient);
             _driftApplied = true;
         }
         else if (!active)

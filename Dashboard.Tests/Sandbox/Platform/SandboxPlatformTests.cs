@@ -29,7 +29,7 @@ public sealed class SandboxPlatformTests : IAsyncLifetime
     {
         _app.CreateClient();
         _platform = _app.Services.GetRequiredService<SandboxPlatform>();
-        await _platform.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await _platform.Started.WaitAsync(TimeSpan.FromSeconds(15));
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_platform.KubeconfigPath));
     }
 
@@ -63,9 +63,9 @@ public sealed class SandboxPlatformTests : IAsyncLifetime
             Assert.Contains(pods, p => p.Metadata.NamespaceProperty == "grafana" && p.Spec.NodeName == "mac-m2");
             Assert.All(serving, p => Assert.True(p.Status.ContainerStatuses?.Single().Ready, $"{p.Metadata.Name} not ready"));
         });
+        await Eventually(async () => Assert.Equal("Healthy", await HealthOf("model-serving-production")));
         var app = await Application("model-serving-production");
         Assert.Equal("Synced", app.GetProperty("status").GetProperty("sync").GetProperty("status").GetString());
-        Assert.Equal("Healthy", app.GetProperty("status").GetProperty("health").GetProperty("status").GetString());
         var waves = app.GetProperty("status").GetProperty("operationState").GetProperty("syncResult").GetProperty("resources")
             .EnumerateArray().Select(r => r.GetProperty("syncWave").GetInt32()).ToList();
         Assert.Equal(waves.Order(), waves);
@@ -170,21 +170,21 @@ public sealed class SandboxPlatformTests : IAsyncLifetime
     [Fact]
     public async Task ManualDriftScenario_OutOfSyncThenSelfHealed()
     {
-        await Eventually(async () => Assert.Equal("Synced", await SyncOf("model-serving-production")));
-        var gitReplicas = (await _client.AppsV1.ReadNamespacedDeploymentAsync("model-serving", "model-serving")).Spec.Replicas;
+        await Eventually(async () => Assert.Equal("Synced", await SyncOf("grafana")));
+        var gitReplicas = (await _client.AppsV1.ReadNamespacedDeploymentAsync("grafana", "grafana")).Spec.Replicas;
         var sawOutOfSync = false;
 
         _platform.Scenarios.Trigger(SandboxScenario.ManualDrift);
 
         await Eventually(async () =>
         {
-            sawOutOfSync |= await SyncOf("model-serving-production") == "OutOfSync";
+            sawOutOfSync |= await SyncOf("grafana") == "OutOfSync";
             Assert.True(sawOutOfSync, "never OutOfSync");
         });
         await Eventually(async () =>
         {
-            Assert.Equal("Synced", await SyncOf("model-serving-production"));
-            Assert.Equal(gitReplicas, (await _client.AppsV1.ReadNamespacedDeploymentAsync("model-serving", "model-serving")).Spec.Replicas);
+            Assert.Equal("Synced", await SyncOf("grafana"));
+            Assert.Equal(gitReplicas, (await _client.AppsV1.ReadNamespacedDeploymentAsync("grafana", "grafana")).Spec.Replicas);
         });
     }
 
