@@ -54,6 +54,19 @@ public class KustomizeErrorTests
     }
 
     [Fact]
+    public void Render_GeneratorNamedN_ThrowsLikeKubectlReadingYaml11()
+    {
+        using var tree = new TempTree();
+        // kustomize reads kustomization files as YAML 1.1, where a bare n is the boolean false.
+        tree.Write("app/kustomization.yaml", "configMapGenerator:\n- name: n\n  literals: [a=b]\n");
+
+        var error = Assert.Throws<KustomizeException>(() => KustomizeRenderer.Render(new FileSystemManifestSource(tree.Root), "app"));
+
+        Assert.Equal("configMapGenerator[0].name", error.Field);
+        Assert.Contains("cannot unmarshal bool", Kubectl.KustomizeError(tree.PathOf("app")));
+    }
+
+    [Fact]
     public void Render_UnsupportedPatchDirective_ThrowsNamingDirectiveAndPatch()
     {
         var error = Render("""

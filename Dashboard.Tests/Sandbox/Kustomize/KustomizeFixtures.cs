@@ -4,473 +4,274 @@ namespace MlOpsDashboard.Dashboard.Tests.Sandbox.Kustomize;
 /// Small kustomizations exercising the features deploy/ does not (yet) use, each rendered by
 /// the real kubectl in the feature tests. Every case renders its "overlay" folder.
 /// </summary>
-internal static class KustomizeFixtures
+internal static partial class KustomizeFixtures
 {
-    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Cases =
-        new Dictionary<string, IReadOnlyDictionary<string, string>>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Cases =>
+        Patching.Concat(Generating).ToDictionary();
+
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> Patching = new()
+    {
+        ["namespace, prefix and references"] = new Dictionary<string, string>
         {
-            ["namespace, prefix and references"] = new Dictionary<string, string>
-            {
-                ["base/kustomization.yaml"] = """
-                    resources: [res.yaml]
-                    namePrefix: b-
-                    configMapGenerator:
-                    - name: cfg
-                      literals: [A=1, B=true, C="x y", D=2.50, E=null, F=0x1F, G=yes]
-                    """,
-                ["base/res.yaml"] = """
-                    apiVersion: v1
-                    kind: Namespace
-                    metadata: {name: orig}
-                    ---
-                    apiVersion: v1
-                    kind: ServiceAccount
-                    metadata: {name: sa}
-                    ---
-                    apiVersion: v1
-                    kind: ServiceAccount
-                    metadata: {name: default}
-                    ---
-                    apiVersion: rbac.authorization.k8s.io/v1
-                    kind: ClusterRole
-                    metadata: {name: cr}
-                    rules: [{apiGroups: [""], resources: [configmaps], resourceNames: [cfg], verbs: [get]}]
-                    ---
-                    apiVersion: rbac.authorization.k8s.io/v1
-                    kind: ClusterRoleBinding
-                    metadata: {name: crb}
-                    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr}
-                    subjects:
-                    - {kind: ServiceAccount, name: sa}
-                    - {kind: ServiceAccount, name: sa, namespace: other}
-                    - {kind: ServiceAccount, name: default, namespace: x}
-                    - {kind: User, name: bob}
-                    ---
-                    apiVersion: rbac.authorization.k8s.io/v1
-                    kind: RoleBinding
-                    metadata: {name: rb}
-                    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr}
-                    subjects:
-                    - {kind: ServiceAccount, name: sa, namespace: foo}
-                    - {kind: ServiceAccount, name: default}
-                    ---
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d}
+            ["base/kustomization.yaml"] = """
+                resources: [res.yaml]
+                namePrefix: b-
+                configMapGenerator:
+                - name: cfg
+                  literals: [A=1, B=true, C="x y", D=2.50, E=null, F=0x1F, G=yes]
+                """,
+            ["base/res.yaml"] = """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: orig}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: sa}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: default}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: cr}
+                rules: [{apiGroups: [""], resources: [configmaps], resourceNames: [cfg], verbs: [get]}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: crb}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr}
+                subjects:
+                - {kind: ServiceAccount, name: sa}
+                - {kind: ServiceAccount, name: sa, namespace: other}
+                - {kind: ServiceAccount, name: default, namespace: x}
+                - {kind: User, name: bob}
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: rb}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cr}
+                subjects:
+                - {kind: ServiceAccount, name: sa, namespace: foo}
+                - {kind: ServiceAccount, name: default}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  selector: {matchLabels: {app: d}}
+                  template:
+                    metadata: {labels: {app: d}}
                     spec:
-                      selector: {matchLabels: {app: d}}
-                      template:
-                        metadata: {labels: {app: d}}
-                        spec:
-                          serviceAccountName: sa
-                          containers:
-                          - name: c
-                            image: nginx
-                            envFrom: [{configMapRef: {name: cfg}}]
-                            env:
-                            - {name: X, valueFrom: {configMapKeyRef: {name: cfg, key: A}}}
-                            - {name: n, value: "012"}
-                            - {name: o, value: 1.0}
-                          volumes:
-                          - {name: v, configMap: {name: cfg}}
-                          - {name: p, projected: {sources: [{configMap: {name: cfg}}]}}
-                    ---
+                      serviceAccountName: sa
+                      containers:
+                      - name: c
+                        image: nginx
+                        envFrom: [{configMapRef: {name: cfg}}]
+                        env:
+                        - {name: X, valueFrom: {configMapKeyRef: {name: cfg, key: A}}}
+                        - {name: n, value: "012"}
+                        - {name: o, value: 1.0}
+                      volumes:
+                      - {name: v, configMap: {name: cfg}}
+                      - {name: p, projected: {sources: [{configMap: {name: cfg}}]}}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: h}
+                spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d}, maxReplicas: 2}
+                ---
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                spec:
+                  containers: [{name: z, image: "nginx:1.2"}]
+                """,
+            ["overlay/kustomization.yaml"] = """
+                resources: [../base]
+                namespace: prod
+                nameSuffix: -s
+                commonLabels: {team: a}
+                commonAnnotations: {note: "1"}
+                labels:
+                - pairs: {l1: v1}
+                  includeTemplates: true
+                images:
+                - name: nginx
+                  newTag: "1.27"
+                """,
+        },
+        ["strategic merge and JSON 6902 patches"] = new Dictionary<string, string>
+        {
+            ["overlay/kustomization.yaml"] = """
+                resources: [d.yaml]
+                patches:
+                - path: p.yaml
+                - patch: |-
                     apiVersion: autoscaling/v2
                     kind: HorizontalPodAutoscaler
                     metadata: {name: h}
-                    spec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d}, maxReplicas: 2}
-                    ---
-                    apiVersion: example.com/v1
-                    kind: Widget
-                    metadata: {name: w}
-                    spec:
-                      containers: [{name: z, image: "nginx:1.2"}]
-                    """,
-                ["overlay/kustomization.yaml"] = """
-                    resources: [../base]
-                    namespace: prod
-                    nameSuffix: -s
-                    commonLabels: {team: a}
-                    commonAnnotations: {note: "1"}
-                    labels:
-                    - pairs: {l1: v1}
-                      includeTemplates: true
-                    images:
-                    - name: nginx
-                      newTag: "1.27"
-                    """,
-            },
-            ["strategic merge and JSON 6902 patches"] = new Dictionary<string, string>
-            {
-                ["overlay/kustomization.yaml"] = """
-                    resources: [d.yaml]
-                    patches:
-                    - path: p.yaml
-                    - patch: |-
-                        apiVersion: autoscaling/v2
-                        kind: HorizontalPodAutoscaler
-                        metadata: {name: h}
-                        spec:
-                          metrics:
-                          - type: External
-                            external: {metric: {name: q}}
-                    - patch: |-
-                        - op: add
-                          path: /spec/ports/-
-                          value: {name: extra, port: 9, targetPort: 9}
-                        - op: replace
-                          path: /metadata/labels
-                          value: {x: "1"}
-                        - op: copy
-                          from: /spec/ports/0
-                          path: /spec/ports/0
-                      target: {kind: Serv.*}
-                    - patch: |-
-                        apiVersion: v1
-                        kind: Whatever
-                        metadata:
-                          name: ignored
-                          annotations: {patched: "yes"}
-                      target: {labelSelector: "tier in (web, api),!legacy"}
-                    """,
-                ["overlay/d.yaml"] = """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d, finalizers: [a, b], labels: {tier: web}}
-                    spec:
-                      replicas: 2
-                      strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}
-                      template:
-                        metadata:
-                          labels: {app: d, keep: x}
-                        spec:
-                          tolerations: [{key: k1, operator: Exists}, {key: k2, operator: Exists}]
-                          containers:
-                          - name: c
-                            image: nginx
-                            args: [a, b]
-                            ports: [{name: http, containerPort: 80}, {name: metrics, containerPort: 9090}]
-                            env: [{name: A, value: "1"}, {name: B, value: "2"}]
-                            volumeMounts: [{name: v, mountPath: /a}]
-                          - name: side
-                            image: busybox
-                          volumes: [{name: v, emptyDir: {}}]
-                    ---
-                    apiVersion: autoscaling/v2
-                    kind: HorizontalPodAutoscaler
-                    metadata: {name: h, labels: {tier: api, legacy: "true"}}
                     spec:
                       metrics:
-                      - type: Resource
-                        resource: {name: cpu}
-                      - type: Pods
-                        pods: {metric: {name: x}}
-                    ---
+                      - type: External
+                        external: {metric: {name: q}}
+                - patch: |-
+                    - op: add
+                      path: /spec/ports/-
+                      value: {name: extra, port: 9, targetPort: 9}
+                    - op: replace
+                      path: /metadata/labels
+                      value: {x: "1"}
+                    - op: copy
+                      from: /spec/ports/0
+                      path: /spec/ports/0
+                  target: {kind: Serv.*}
+                - patch: |-
                     apiVersion: v1
-                    kind: Service
-                    metadata: {name: s, labels: {a: b, tier: api}}
+                    kind: Whatever
+                    metadata:
+                      name: ignored
+                      annotations: {patched: "yes"}
+                  target: {labelSelector: "tier in (web, api),!legacy"}
+                """,
+            ["overlay/d.yaml"] = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d, finalizers: [a, b], labels: {tier: web}}
+                spec:
+                  replicas: 2
+                  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}
+                  template:
+                    metadata:
+                      labels: {app: d, keep: x}
                     spec:
-                      ports: [{name: http, port: 80}]
-                    ---
-                    apiVersion: example.com/v1
-                    kind: Widget
-                    metadata: {name: w}
+                      tolerations: [{key: k1, operator: Exists}, {key: k2, operator: Exists}]
+                      containers:
+                      - name: c
+                        image: nginx
+                        args: [a, b]
+                        ports: [{name: http, containerPort: 80}, {name: metrics, containerPort: 9090}]
+                        env: [{name: A, value: "1"}, {name: B, value: "2"}]
+                        volumeMounts: [{name: v, mountPath: /a}]
+                      - name: side
+                        image: busybox
+                      volumes: [{name: v, emptyDir: {}}]
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: h, labels: {tier: api, legacy: "true"}}
+                spec:
+                  metrics:
+                  - type: Resource
+                    resource: {name: cpu}
+                  - type: Pods
+                    pods: {metric: {name: x}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: s, labels: {a: b, tier: api}}
+                spec:
+                  ports: [{name: http, port: 80}]
+                ---
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                spec:
+                  items: [{name: a, v: 1}, {name: b, v: 2}]
+                  obj: {a: 1}
+                """,
+            ["overlay/p.yaml"] = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d, finalizers: [c]}
+                spec:
+                  replicas: null
+                  strategy: {rollingUpdate: {maxUnavailable: 0}}
+                  template:
+                    metadata:
+                      labels: {keep: null, new: y}
                     spec:
-                      items: [{name: a, v: 1}, {name: b, v: 2}]
-                      obj: {a: 1}
-                    """,
-                ["overlay/p.yaml"] = """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d, finalizers: [c]}
-                    spec:
-                      replicas: null
-                      strategy: {rollingUpdate: {maxUnavailable: 0}}
-                      template:
-                        metadata:
-                          labels: {keep: null, new: y}
-                        spec:
-                          tolerations: [{key: k3, operator: Exists}]
-                          initContainers: [{name: init, image: busybox}]
-                          containers:
-                          - name: new
-                            image: alpine
-                          - name: c
-                            args: [z]
-                            ports: [{name: extra, containerPort: 81}, {name: http, containerPort: 8080}]
-                            env: [{name: B, value: "3"}, {name: C, value: "4"}, {name: A, $patch: delete}]
-                            volumeMounts: [{name: w, mountPath: /b}]
-                          - name: side
-                            $patch: delete
-                          volumes: [{name: w, configMap: {name: cm}}]
-                    ---
-                    apiVersion: example.com/v1
-                    kind: Widget
-                    metadata: {name: w}
-                    spec:
-                      items: [{name: b, v: 3}]
-                      newobj: {}
-                      obj: {}
-                    """,
-            },
-            ["patch directives and deprecated patch fields"] = new Dictionary<string, string>
-            {
-                ["overlay/kustomization.yaml"] = """
-                    resources: [d.yaml]
-                    patchesStrategicMerge:
-                    - replace.yaml
-                    - |-
-                      apiVersion: v1
-                      kind: ConfigMap
-                      metadata: {name: gone}
-                      $patch: delete
-                    patchesJson6902:
-                    - target: {group: apps, version: v1, kind: Deployment, name: d}
-                      path: ops.yaml
-                    """,
-                ["overlay/d.yaml"] = """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d}
-                    spec:
-                      template:
-                        spec:
-                          containers:
-                          - name: c
-                            image: x
-                            env: [{name: A, value: "1"}, {name: B, value: "1"}]
-                          - name: e
-                            image: y
-                    ---
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata: {name: gone}
-                    data: {a: b}
-                    """,
-                ["overlay/replace.yaml"] = """
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d}
-                    spec:
-                      template:
-                        spec:
-                          containers:
-                          - name: c
-                            env:
-                            - $patch: replace
-                            - {name: Z, value: "9"}
-                          - $patch: replace
-                          - name: q
-                            image: q
-                    """,
-                ["overlay/ops.yaml"] = """
-                    - {op: add, path: /metadata/annotations, value: {a/b: "c"}}
-                    - {op: add, path: /spec/template/spec/containers/0/args, value: [run]}
-                    - {op: move, from: /spec/template/spec/containers/1/image, path: /spec/template/spec/containers/0/image}
-                    - {op: test, path: /spec/template/spec/containers/0/image, value: q}
-                    - {op: remove, path: /spec/template/spec/containers/0/env}
-                    """,
-            },
-            ["generators"] = new Dictionary<string, string>
-            {
-                ["base/e.env"] = "A=1\n# comment\n  B = x\nC\n",
-                ["base/t.txt"] = "hello <world> & \"q\"\n\ttab é \u2028 \\ end\n",
-                ["base/kustomization.yaml"] = """
-                    generatorOptions:
-                      labels: {gen: "yes"}
-                    configMapGenerator:
-                    - name: empty
-                    - name: mixed
-                      envs: [e.env]
-                      literals: [L=v]
-                      files: [t.txt, renamed=t.txt]
-                    - name: nohash
-                      literals: [a=b]
-                      options: {disableNameSuffixHash: true, immutable: true, annotations: {x: "1"}}
-                    - name: m
-                      literals: [a=1]
-                      options: {disableNameSuffixHash: true, labels: {keep: me}}
-                    secretGenerator:
-                    - name: s
-                      literals: [pw=secret]
-                      type: kubernetes.io/basic-auth
-                    - name: plain
-                      envs: [e.env]
-                    """,
-                ["overlay/kustomization.yaml"] = """
-                    resources: [../base, pod.yaml]
-                    namePrefix: o-
-                    generatorOptions:
-                      labels: {g: global, both: global}
-                    configMapGenerator:
-                    - name: mixed
-                      behavior: merge
-                      literals: [L=v2, M=m]
-                      options: {labels: {both: local}}
-                    - name: m
-                      behavior: replace
-                      literals: [c=3]
-                    secretGenerator:
-                    - name: s
-                      behavior: merge
-                      literals: [user=u]
-                    """,
-                ["overlay/pod.yaml"] = """
-                    apiVersion: v1
-                    kind: Pod
-                    metadata: {name: p}
+                      tolerations: [{key: k3, operator: Exists}]
+                      initContainers: [{name: init, image: busybox}]
+                      containers:
+                      - name: new
+                        image: alpine
+                      - name: c
+                        args: [z]
+                        ports: [{name: extra, containerPort: 81}, {name: http, containerPort: 8080}]
+                        env: [{name: B, value: "3"}, {name: C, value: "4"}, {name: A, $patch: delete}]
+                        volumeMounts: [{name: w, mountPath: /b}]
+                      - name: side
+                        $patch: delete
+                      volumes: [{name: w, configMap: {name: cm}}]
+                ---
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: w}
+                spec:
+                  items: [{name: b, v: 3}]
+                  newobj: {}
+                  obj: {}
+                """,
+        },
+        ["patch directives and deprecated patch fields"] = new Dictionary<string, string>
+        {
+            ["overlay/kustomization.yaml"] = """
+                resources: [d.yaml]
+                patchesStrategicMerge:
+                - replace.yaml
+                - |-
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: gone}
+                  $patch: delete
+                patchesJson6902:
+                - target: {group: apps, version: v1, kind: Deployment, name: d}
+                  path: ops.yaml
+                """,
+            ["overlay/d.yaml"] = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  template:
                     spec:
                       containers:
                       - name: c
-                        image: busybox
-                        envFrom: [{secretRef: {name: s}}, {configMapRef: {name: mixed}}]
-                        env: [{name: E, valueFrom: {secretKeyRef: {name: plain, key: A}}}]
-                      volumes: [{name: v, secret: {secretName: s}}, {name: w, configMap: {name: m}}]
-                    """,
-            },
-            ["YAML scalar typing"] = new Dictionary<string, string>
-            {
-                ["overlay/kustomization.yaml"] = "resources: [t.yaml]\n",
-                ["overlay/t.yaml"] = """
-                    apiVersion: v1
-                    kind: Thing
-                    metadata: {name: t}
-                    spec: &spec
-                      a: yes
-                      b: on
-                      c: 0x1F
-                      d: 017
-                      e: 1_000
-                      f: .5
-                      g: +1
-                      h: 1e3
-                      i: ~
-                      j: Null
-                      k: TRUE
-                      m: 0o17
-                      q: 12345678901234567890
-                      r: 1.0e+2
-                      s: 0.0000001
-                      t: "1"
-                      u: !!str 5
-                      v: 2001-12-14
-                      w: 3.
-                      x: -0
-                      y: 0b101
-                      aa: 9007199254740993
-                      ab: 1e21
-                      ac: 123456789012345678901234
-                      ad: |
-                        multi
-                        line
-                      af: 00
-                      ag: 08
-                      aj: 2001-12-14 21:59:43.10
-                      ak: 2001-12-14t21:59:43.10-05:00
-                      am: 1:20
-                      aq: 18446744073709551616
-                      as: 1.7976931348623157e309
-                      av: 100000000000000000000.0
-                      bb: 2001-13-14
-                      "quoted key": 'single ''quoted'''
-                    copy:
-                      <<: *spec
-                      a: overridden
-                    """,
-            },
-            ["cluster-scoped kinds, ordering and Lists"] = new Dictionary<string, string>
-            {
-                ["overlay/kustomization.yaml"] = "namespace: z\nresources: [r.yaml, list.yaml]\n",
-                ["overlay/list.yaml"] = """
-                    apiVersion: v1
-                    kind: List
-                    items:
-                    - {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}
-                    - {apiVersion: v1, kind: ConfigMap, metadata: {name: a, namespace: elsewhere}}
-                    """,
-                ["overlay/r.yaml"] = string.Join("\n", new[]
-                {
-                    "admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy", "networking.k8s.io/v1 IngressClass",
-                    "node.k8s.io/v1alpha1 RuntimeClass", "flowcontrol.apiserver.k8s.io/v1beta1 FlowSchema",
-                    "flowcontrol.apiserver.k8s.io/v1 FlowSchema", "rbac.authorization.k8s.io/v1alpha1 ClusterRole",
-                    "v1 PersistentVolume", "apiregistration.k8s.io/v1 APIService", "scheduling.k8s.io/v1 PriorityClass",
-                    "policy/v1beta1 PodSecurityPolicy", "apiextensions.k8s.io/v1 CustomResourceDefinition",
-                    "storage.k8s.io/v1 StorageClass", "admissionregistration.k8s.io/v1 MutatingWebhookConfiguration",
-                    "admissionregistration.k8s.io/v1beta1 ValidatingWebhookConfiguration", "v1 Namespace", "apps/v1 Deployment",
-                    "batch/v1 CronJob", "policy/v1 PodDisruptionBudget", "v1 Secret", "example.com/v1 Widget", "v1 Endpoints",
-                }.Select((t, i) => $"---\napiVersion: {t.Split(' ')[0]}\nkind: {t.Split(' ')[1]}\nmetadata: {{name: n{i}}}")),
-            },
-            ["selectors, replicas, images and fifo order"] = new Dictionary<string, string>
-            {
-                ["overlay/kustomization.yaml"] = """
-                    resources: [r.yaml]
-                    sortOptions: {order: fifo}
-                    labels:
-                    - pairs: {sel: "1"}
-                      includeSelectors: true
-                    commonAnnotations: {a: b}
-                    replicas:
-                    - {name: st, count: 3}
-                    - {name: d, count: 0}
-                    images:
-                    - {name: nginx, newName: registry.local:5000/nginx, digest: "sha256:abc"}
-                    - {name: registry.local:5000/other, newTag: v2}
-                    - {name: busybox, newName: bb}
-                    """,
-                ["overlay/r.yaml"] = """
-                    apiVersion: v1
-                    kind: Service
-                    metadata: {name: svc}
-                    spec: {type: ExternalName, externalName: x}
-                    ---
-                    apiVersion: apps/v1
-                    kind: StatefulSet
-                    metadata: {name: st}
+                        image: x
+                        env: [{name: A, value: "1"}, {name: B, value: "1"}]
+                      - name: e
+                        image: y
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: gone}
+                data: {a: b}
+                """,
+            ["overlay/replace.yaml"] = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  template:
                     spec:
-                      serviceName: svc
-                      selector: {matchLabels: {a: b}}
-                      volumeClaimTemplates: [{metadata: {name: data}, spec: {storageClassName: fast}}]
-                      template:
-                        spec:
-                          initContainers: [{name: i, image: "registry.local:5000/other:v1"}]
-                          containers: [{name: c, image: "nginx:1.0@sha256:old"}]
-                          affinity:
-                            podAntiAffinity:
-                              requiredDuringSchedulingIgnoredDuringExecution: [{labelSelector: {matchLabels: {a: b}}, topologyKey: k}]
-                    ---
-                    apiVersion: apps/v1
-                    kind: Deployment
-                    metadata: {name: d}
-                    spec:
-                      template:
-                        spec:
-                          containers: [{name: c, image: busybox}]
-                    ---
-                    apiVersion: batch/v1
-                    kind: CronJob
-                    metadata: {name: cj}
-                    spec:
-                      jobTemplate:
-                        spec:
-                          template:
-                            spec:
-                              containers: [{name: c, image: busybox}]
-                    ---
-                    apiVersion: networking.k8s.io/v1
-                    kind: NetworkPolicy
-                    metadata: {name: np}
-                    spec: {podSelector: {matchLabels: {a: b}}}
-                    ---
-                    apiVersion: policy/v1
-                    kind: PodDisruptionBudget
-                    metadata: {name: pdb}
-                    spec: {selector: {matchLabels: {a: b}}}
-                    ---
-                    apiVersion: example.com/v1
-                    kind: Rollout
-                    metadata: {name: ro}
-                    spec: {template: {metadata: {labels: {a: b}}}}
-                    """,
-            },
-        };
+                      containers:
+                      - name: c
+                        env:
+                        - $patch: replace
+                        - {name: Z, value: "9"}
+                      - $patch: replace
+                      - name: q
+                        image: q
+                """,
+            ["overlay/ops.yaml"] = """
+                - {op: add, path: /metadata/annotations, value: {a/b: "c"}}
+                - {op: add, path: /spec/template/spec/containers/0/args, value: [run]}
+                - {op: move, from: /spec/template/spec/containers/1/image, path: /spec/template/spec/containers/0/image}
+                - {op: test, path: /spec/template/spec/containers/0/image, value: q}
+                - {op: remove, path: /spec/template/spec/containers/0/env}
+                """,
+        },
+    };
 }
