@@ -58,6 +58,26 @@ public class GitTreeManifestSourceTests
         Assert.Throws<KustomizeException>(() => source.ReadFile("a/b"));
     }
 
+    [Fact]
+    public void Render_SymbolicLinksInCommittedTree_FollowsThemLikeTheFileSystem()
+    {
+        using var tree = new TempTree();
+        tree.Write("shared/base/kustomization.yaml", "configMapGenerator:\n- name: c\n  files: [settings.txt]\n")
+            .Write("shared/base/real.txt", "v=1\n")
+            .Write("app/kustomization.yaml", "resources: [base]\nnamespace: app\n");
+        File.CreateSymbolicLink(tree.PathOf("shared/base/settings.txt"), "real.txt");
+        Directory.CreateSymbolicLink(tree.PathOf("app/base"), "../shared/base");
+        using var repository = new Repository(Repository.Init(tree.Root));
+        var commit = CommitAll(repository, "links");
+
+        var fromGit = KustomizeRenderer.Render(GitTreeManifestSource.ForCommit(commit), "app");
+        var fromDisk = KustomizeRenderer.Render(new FileSystemManifestSource(tree.Root), "app");
+
+        Assert.Equal(Mode.SymbolicLink, commit["app/base"].Mode);
+        RenderAssert.Equal(fromDisk, fromGit, "app");
+        Assert.Equal("v=1\n", fromGit.Single()["data"]!["settings.txt"]!.GetValue<string>());
+    }
+
     private static Commit CommitAll(Repository repository, string message)
     {
         Commands.Stage(repository, "*");

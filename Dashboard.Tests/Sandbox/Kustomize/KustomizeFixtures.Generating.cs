@@ -206,5 +206,32 @@ internal static partial class KustomizeFixtures
                 spec: {template: {metadata: {labels: {a: b}}}}
                 """,
         },
+        ["custom legacy order and an immutable secret"] = new Dictionary<string, string>
+        {
+            ["overlay/kustomization.yaml"] = """
+                resources: [r.yaml]
+                secretGenerator:
+                - name: s
+                  literals: [a=b]
+                  options: {immutable: true}
+                configMapGenerator:
+                - name: c
+                  literals: [a=b]
+                sortOptions:
+                  order: legacy
+                  legacySortOptions:
+                    orderFirst: [Secret]
+                    orderLast: [ConfigMap]
+                """,
+            ["overlay/r.yaml"] = """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: ns}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                """,
+        },
     };
 }
