@@ -98,7 +98,17 @@ public sealed class SandboxKubernetesApiServer : IAsyncDisposable
         });
         app.Run(context => router.HandleAsync(context, stopping));
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            _certificates.Dispose();
+            _certificates = null;
+            throw;
+        }
         _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Endpoint = new SandboxKubernetesApiEndpoint(new Uri(address), _token, _certificates.AuthorityPem);

@@ -32,6 +32,10 @@ public sealed partial class SandboxObjectStore
     /// <summary>
     /// Raised after each committed change, synchronously on the thread that made it and outside the
     /// store's lock (handlers may call the store). Keep handlers short: queue work, don't do it here.
+    /// Changes made on different threads may be raised out of resourceVersion order (compare
+    /// <see cref="SandboxObjectChange.ResourceVersion"/>, or use <see cref="WatchAsync"/> for strict order).
+    /// A handler's exception reaches the code that made the change, which stays committed; for an API
+    /// request that is a 500 Status.
     /// </summary>
     public event EventHandler<SandboxObjectChange>? Changed;
 
@@ -178,7 +182,10 @@ public sealed partial class SandboxObjectStore
         return committed is null ? (JsonObject)current.DeepClone() : Publish(committed, origin);
     }
 
-    /// <summary>Removes the object at once (no graceful termination) and returns its last state.</summary>
+    /// <summary>
+    /// Removes the object at once (no graceful termination, no cascading) and returns its last state.
+    /// A pod's logs go with it, so a new pod of the same name starts with none.
+    /// </summary>
     public JsonObject Delete(SandboxResource resource, string? @namespace, string name, SandboxChangeOrigin origin = SandboxChangeOrigin.Sandbox)
     {
         StoredChange change;
@@ -188,6 +195,10 @@ public sealed partial class SandboxObjectStore
             Table(resource).Remove(KeyOf(resource, current));
             var final = (JsonObject)current.DeepClone();
             change = Commit(resource, WatchEventType.Deleted, final, current, store: false);
+        }
+        if (resource.Equals(SandboxResources.Pods))
+        {
+            Logs.RemovePod(@namespace ?? "", name);
         }
         return Publish(change, origin);
     }

@@ -24,8 +24,6 @@ internal sealed class FieldReader
 
     public string Path { get; }
 
-    public bool Has(string name) => _obj[name] is not null;
-
     public string FieldPath(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
 
     public KustomizeException Error(string name, string message) => new(message, File, FieldPath(name));
@@ -135,18 +133,6 @@ internal sealed class FieldReader
             case var other:
                 throw Error(name, $"expected a list, found {Describe(other)}");
         }
-    }
-
-    /// <summary>A list whose entries may be strings or mappings (patchesStrategicMerge allows both forms).</summary>
-    public JsonArray RawList(string name)
-    {
-        _read.Add(name);
-        return _obj[name] switch
-        {
-            null => [],
-            JsonArray array => array,
-            var other => throw Error(name, $"expected a list, found {Describe(other)}"),
-        };
     }
 
     /// <summary>Fails on a field this reader did not consume: a typo, or a field of a newer kustomize.</summary>

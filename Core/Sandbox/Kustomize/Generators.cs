@@ -73,7 +73,6 @@ internal static class Generators
         }
         return new Resource(obj, k.File)
         {
-            IsGenerated = true,
             NeedsHashSuffix = options is not { DisableNameSuffixHash: true },
         };
     }

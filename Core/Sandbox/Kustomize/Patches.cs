@@ -44,7 +44,14 @@ internal static class Patches
                 : Select(resources, args.Target, k.File, args.Field);
             foreach (var r in targets)
             {
-                ApplyStrategicMerge(resources, r, patch, args);
+                try
+                {
+                    ApplyStrategicMerge(resources, r, patch, args);
+                }
+                catch (KustomizeException e) when (e.File is null)
+                {
+                    throw new KustomizeException($"{e.Message} (patching {r.CurrentId})", origin, args.Field, e);
+                }
             }
         }
     }

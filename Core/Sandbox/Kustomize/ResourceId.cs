@@ -82,9 +82,6 @@ internal readonly record struct ResId(Gvk Gvk, string Namespace, string Name)
     /// <summary>Same type, name and (effective) namespace.</summary>
     public bool Matches(ResId other) => Gvk == other.Gvk && Name == other.Name && IsNsEquals(other);
 
-    /// <summary>Same type and name, whatever the namespace.</summary>
-    public bool MatchesIgnoringNamespace(ResId other) => Gvk == other.Gvk && Name == other.Name;
-
     /// <summary>kustomize's legacy sort string for objects of one type: "Kind.Version.Group|namespace|name".</summary>
     public string LegacySortString => $"{Gvk}|{(Namespace.Length == 0 ? "~X" : Namespace)}|{(Name.Length == 0 ? "~N" : Name)}";
 

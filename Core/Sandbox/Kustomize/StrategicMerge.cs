@@ -72,8 +72,8 @@ internal static class StrategicMerge
     private static JsonArray MergeList(JsonArray? dest, JsonArray patch, List<string> path, Gvk gvk)
     {
         // A "- $patch: replace" element makes the rest of the patch list the whole list.
-        var replace = patch.OfType<JsonObject>().Any(e => e.Count == 1 && e[Directive]?.ToString() == "replace");
-        var elements = patch.Where(e => !(e is JsonObject o && o.Count == 1 && o[Directive]?.ToString() == "replace")).ToList();
+        var replace = patch.OfType<JsonObject>().Any(e => IsBareDirective(e) && e[Directive]?.ToString() == "replace");
+        var elements = patch.Where(e => !(e is JsonObject o && IsBareDirective(o) && o[Directive]?.ToString() == "replace")).ToList();
         var key = replace ? null : StrategicMergeSchema.ListKey(gvk, path);
         if (key is null)
         {
@@ -119,13 +119,16 @@ internal static class StrategicMerge
                 result.Add(map);
             }
         }
-        // Elements without the merge key are kept as they are, after the keyed ones.
-        foreach (var item in dest.Concat(elements).Where(i => i is not JsonObject o || o[key] is null))
+        // Elements without the merge key are kept as they are, after the keyed ones; a bare
+        // directive element has nothing to keep.
+        foreach (var item in dest.Concat(elements).Where(i => i is not JsonObject o || (o[key] is null && !IsBareDirective(o))))
         {
             result.Add(item?.DeepClone());
         }
         return result;
     }
+
+    private static bool IsBareDirective(JsonObject element) => element.Count == 1 && element.ContainsKey(Directive);
 
     private static JsonObject WithoutDirective(JsonObject patch)
     {

@@ -59,13 +59,13 @@ internal static class Transformers
         }
     }
 
-    /// <summary>namePrefix / nameSuffix on metadata.name, except CustomResourceDefinitions and APIServices.</summary>
+    /// <summary>namePrefix / nameSuffix on metadata.name, except Namespaces, CustomResourceDefinitions and APIServices.</summary>
     public static void AddPrefixSuffix(List<Resource> resources, string prefix, string suffix)
     {
         foreach (var r in resources)
         {
             var original = r.OriginalId.Gvk;
-            if (original.Kind == "CustomResourceDefinition" || original.IsSelectedBy("apiregistration.k8s.io", null, "APIService"))
+            if (original.Kind is "Namespace" or "CustomResourceDefinition" || original.IsSelectedBy("apiregistration.k8s.io", null, "APIService"))
             {
                 continue;
             }

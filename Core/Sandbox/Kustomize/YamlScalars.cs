@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -64,37 +65,25 @@ internal static partial class YamlScalars
     /// <summary>Resolves a scalar carrying an explicit core-schema tag such as <c>!!int</c>.</summary>
     public static JsonNode? ResolveTagged(string tag, string value)
     {
-        var resolved = tag switch
+        JsonNode? Checked(JsonNode? resolved, string expected, Func<JsonValueKind?, bool> accept) =>
+            accept(resolved?.GetValueKind()) ? resolved : throw new KustomizeException($"'{value}' is not a valid {expected} for tag {tag}");
+
+        return tag switch
         {
             "tag:yaml.org,2002:null" => null,
-            "tag:yaml.org,2002:bool" or "tag:yaml.org,2002:int" or "tag:yaml.org,2002:float" => ResolvePlain(value, yaml11Booleans: false),
-            "tag:yaml.org,2002:timestamp" => TryParseTimestamp(value, out var timestamp) ? JsonValue.Create(timestamp) : null,
+            "tag:yaml.org,2002:bool" => Checked(ResolvePlain(value, yaml11Booleans: false), "boolean", k => k is JsonValueKind.True or JsonValueKind.False),
+            "tag:yaml.org,2002:int" or "tag:yaml.org,2002:float" => Checked(ResolvePlain(value, yaml11Booleans: false), "number", k => k is JsonValueKind.Number),
+            "tag:yaml.org,2002:timestamp" => TryParseTimestamp(value, out var timestamp)
+                ? JsonValue.Create(timestamp)
+                : throw new KustomizeException($"'{value}' is not a valid timestamp for tag {tag}"),
             // !!str, !!binary and application tags (!Ref and friends) leave the text as it is.
             _ => JsonValue.Create(value),
         };
-        var expected = tag switch
-        {
-            "tag:yaml.org,2002:bool" => "boolean",
-            "tag:yaml.org,2002:int" or "tag:yaml.org,2002:float" => "number",
-            "tag:yaml.org,2002:timestamp" => "timestamp",
-            _ => null,
-        };
-        var ok = expected switch
-        {
-            null => true,
-            "boolean" => resolved?.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False,
-            "number" => resolved?.GetValueKind() is System.Text.Json.JsonValueKind.Number,
-            _ => resolved is not null,
-        };
-        if (!ok)
-        {
-            throw new KustomizeException($"'{value}' is not a valid {expected} for tag {tag}");
-        }
-        return resolved;
     }
 
-    // Go's encoding/json prints a float64 that holds an integer without a fraction; kubectl's
-    // output then reads back as an integer. Doing the same here keeps node types comparable.
+    // A float holding a whole number comes back from kubectl's output as "100" or "1e+06"; typing
+    // it as an integer on both sides keeps nodes comparable, and consumers get an integer as
+    // they would from Go's JSON. Beyond the int64 range it stays a double.
     private static JsonNode Number(double value) =>
         Math.Floor(value) == value && value >= -9.2233720368547758E18 && value < 9.2233720368547758E18
             ? JsonValue.Create((long)value)

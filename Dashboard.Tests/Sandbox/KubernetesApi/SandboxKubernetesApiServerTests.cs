@@ -225,6 +225,24 @@ public sealed class SandboxKubernetesApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadPodLog_Follow_StreamsAppendsUntilRestart()
+    {
+        var logs = _cluster.Store.Logs;
+        logs.Append(SandboxCluster.Ml, "build-time-7d9f8-abcde", "predictor", "first");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var stream = await Client.CoreV1.ReadNamespacedPodLogAsync("build-time-7d9f8-abcde", SandboxCluster.Ml, follow: true, cancellationToken: timeout.Token);
+        using var reader = new StreamReader(stream);
+
+        var first = await reader.ReadLineAsync(timeout.Token);
+        logs.Append(SandboxCluster.Ml, "build-time-7d9f8-abcde", "predictor", "second");
+        var second = await reader.ReadLineAsync(timeout.Token);
+        logs.RestartContainer(SandboxCluster.Ml, "build-time-7d9f8-abcde", "predictor");
+        var end = await reader.ReadLineAsync(timeout.Token);
+
+        Assert.Equal(("first", "second", (string?)null), (first, second, end));
+    }
+
+    [Fact]
     public async Task ReadPodLog_NoPreviousInstance_Returns400()
     {
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => Client.CoreV1.ReadNamespacedPodLogAsync("build-time-7d9f8-abcde", SandboxCluster.Ml, previous: true));
