@@ -17,7 +17,7 @@ public static class ConfigurationErrorReporting
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
+        catch (Exception e) when (ValidationFailures(e).Distinct().ToList() is { Count: > 0 } failures)
         {
             foreach (var failure in failures)
             {
