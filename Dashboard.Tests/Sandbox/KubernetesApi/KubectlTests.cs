@@ -4,18 +4,6 @@ using MlOpsDashboard.Core.Sandbox.KubernetesApi;
 
 namespace MlOpsDashboard.Dashboard.Tests.Sandbox.KubernetesApi;
 
-/// <summary>Runs only where kubectl is installed; elsewhere the tests show as skipped, not passed.</summary>
-public sealed class KubectlFactAttribute : FactAttribute
-{
-    public KubectlFactAttribute()
-    {
-        if (KubectlTests.KubectlPath is null)
-        {
-            Skip = "kubectl is not installed";
-        }
-    }
-}
-
 // The real kubectl against the sandbox, through a kubeconfig the sandbox wrote.
 public sealed class KubectlTests : IAsyncLifetime
 {
@@ -27,8 +15,13 @@ public sealed class KubectlTests : IAsyncLifetime
             .Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "kubectl.exe" : "kubectl"))
             .FirstOrDefault(File.Exists);
 
+    // Fails rather than skips without kubectl, like the other kubectl-based tests: a skip would hide a broken machine.
     public async Task InitializeAsync()
     {
+        if (KubectlPath is null)
+        {
+            throw new InvalidOperationException("kubectl not found on PATH or in /usr/bin");
+        }
         _cluster = await SandboxCluster.StartAsync();
         Directory.CreateDirectory(_directory);
         KubeconfigWriter.Write(Path.Combine(_directory, "kubeconfig"), _cluster.Endpoint);
@@ -40,7 +33,7 @@ public sealed class KubectlTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    [KubectlFact]
+    [Fact]
     public async Task GetNodesJson_WrittenKubeconfig_ListsBothNodes()
     {
         var (exitCode, output, error) = await KubectlAsync("get", "nodes", "-o", "json");
@@ -51,7 +44,7 @@ public sealed class KubectlTests : IAsyncLifetime
         Assert.Equal(["mac-m2", "wsl-worker"], list.RootElement.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("metadata").GetProperty("name").GetString()));
     }
 
-    [KubectlFact]
+    [Fact]
     public async Task GetApplications_ShortName_ResolvesThroughDiscovery()
     {
         var (exitCode, output, error) = await KubectlAsync("get", "app", "-n", SandboxCluster.ArgoCd, "-o", "name");
@@ -60,7 +53,7 @@ public sealed class KubectlTests : IAsyncLifetime
         Assert.Equal("application.argoproj.io/build-time", output.Trim());
     }
 
-    [KubectlFact]
+    [Fact]
     public async Task Scale_Deployment_ChangesReplicasInStore()
     {
         var (exitCode, _, error) = await KubectlAsync("scale", "deployment/build-time", "-n", SandboxCluster.Ml, "--replicas=4");
@@ -69,7 +62,7 @@ public sealed class KubectlTests : IAsyncLifetime
         Assert.Equal(4, _cluster.Store.Get(SandboxResources.Deployments, SandboxCluster.Ml, "build-time")!["spec"]!["replicas"]!.GetValue<int>());
     }
 
-    [KubectlFact]
+    [Fact]
     public async Task Logs_Pod_PrintsAppendedLines()
     {
         _cluster.Store.Logs.Append(SandboxCluster.Ml, "build-time-7d9f8-abcde", "predictor", "model build-time 1.4.0 loaded");
