@@ -19,6 +19,9 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
             account.Property(a => a.UserName).HasMaxLength(100);
             account.Property(a => a.Role).HasMaxLength(20);
         });
+
+        // Each feature keeps its entities and their IEntityTypeConfiguration in its own folder.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,6 +19,7 @@ public static class NavigationAreas
         new("Cluster", "/cluster", Icons.Material.Filled.Dns),
         new("Models", "/models", Icons.Material.Filled.ModelTraining),
         new("Predictions", "/predictions", Icons.Material.Filled.Insights),
+        new("What-if", "/what-if", Icons.Material.Filled.Calculate),
         new("Drift", "/drift", Icons.Material.Filled.StackedLineChart),
         new("Pipelines", "/pipelines", Icons.Material.Filled.AccountTree),
         new("Analyses", "/analyses", Icons.Material.Filled.Troubleshoot),
