@@ -22,6 +22,7 @@ app.UseDashboardPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapConnectionsApi();
+app.MapSandboxScenarioApi();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();

@@ -7,9 +7,9 @@ namespace MlOpsDashboard.Dashboard.Tests.Layout;
 public sealed class NavigationAreasTests : BunitTestContext
 {
     [Fact]
-    public void All_ListsTheTenAreasInMenuOrder() =>
+    public void All_ListsTheElevenAreasInMenuOrder() =>
         Assert.Equal(
-            ["Overview", "Applications", "Cluster", "Models", "Predictions", "Drift", "Pipelines", "Analyses", "Audit", "Settings"],
+            ["Overview", "Applications", "Cluster", "Models", "Predictions", "What-if", "Drift", "Pipelines", "Analyses", "Audit", "Settings"],
             NavigationAreas.All.Select(a => a.Title));
 
     [Fact]

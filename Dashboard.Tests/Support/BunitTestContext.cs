@@ -13,6 +13,15 @@ public abstract class BunitTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
     }
 
+    /// <summary>Signs the test user in with <paramref name="role"/>: the role's policies (and those below it) pass.</summary>
+    protected void AuthorizeAs(string role)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(role + "-user");
+        authorization.SetRoles(role);
+        authorization.SetPolicies([.. Core.Accounts.Roles.All.Where(policy => Core.Accounts.Roles.AtLeast(policy).Contains(role))]);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor's services are only async-disposable.

@@ -18,6 +18,15 @@ public static partial class SignedInClient
         return client;
     }
 
+    /// <summary>Creates an account with <paramref name="role"/> (named after it) and signs in as it.</summary>
+    public static async Task<HttpClient> CreateWithRoleAsync(WebApplicationFactory<Program> factory, string role)
+    {
+        const string Password = "role-password-0123";
+        var accounts = factory.Services.GetRequiredService<Core.Accounts.AccountService>();
+        await accounts.CreateAsync(role + "-user", role, Password, CancellationToken.None);
+        return await CreateAsync(factory, role + "-user", Password);
+    }
+
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
     {
         var page = await client.GetStringAsync("/account/login");
