@@ -65,7 +65,7 @@ public sealed class AccountServiceTests : IDisposable
     [Fact]
     public async Task Create_UnknownRole_Throws()
     {
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => _accounts.CreateAsync("x", "superuser", "password-1234", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AccountException>(() => _accounts.CreateAsync("x", "superuser", "password-1234", CancellationToken.None));
 
         Assert.Contains("viewer, operator, admin", error.Message);
     }
