@@ -49,6 +49,20 @@ public sealed record ClusterNode(
     public IEnumerable<NodeCondition> Pressures => Conditions.Where(c => c.Type.EndsWith("Pressure", StringComparison.Ordinal) && c.Status == "True");
 }
 
+public sealed record NodeRequirement(string Key, string Operator, ImmutableArray<string> Values)
+{
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
+    {
+        "In" => labels.TryGetValue(Key, out var v) && Values.Contains(v),
+        "NotIn" => !labels.TryGetValue(Key, out var v) || !Values.Contains(v),
+        "Exists" => labels.ContainsKey(Key),
+        "DoesNotExist" => !labels.ContainsKey(Key),
+        _ => false,
+    };
+
+    public override string ToString() => $"{Key} {Operator} [{string.Join(", ", Values)}]";
+}
+
 public sealed record PodContainer(string Name, string Image, decimal RequestCpu, decimal RequestMemory, decimal LimitCpu, decimal LimitMemory);
 
 public sealed record PodContainerStatus(string Name, bool Ready, int RestartCount, string State, string? Reason, string? Message, string? LastTerminationReason, int? LastExitCode);
@@ -65,11 +79,21 @@ public sealed record ClusterPod(
     ImmutableArray<PodContainer> Containers,
     ImmutableArray<PodContainerStatus> ContainerStatuses,
     ImmutableSortedDictionary<string, string> NodeSelector,
-    ImmutableArray<string> RequiredArchitectures,
+    ImmutableArray<ImmutableArray<NodeRequirement>> RequiredNodeTerms,
     bool Ready,
     string? UnschedulableReason,
     DateTimeOffset? CreatedAt) : ClusterObject(Namespace, Name, ResourceVersion)
 {
+    /// <summary>The architectures the pod's nodeSelector or required node affinity allows; empty when any.</summary>
+    public IEnumerable<string> RequiredArchitectures =>
+        NodeSelector.TryGetValue("kubernetes.io/arch", out var arch) ? [arch]
+        : RequiredNodeTerms.SelectMany(t => t).Where(r => r.Key == "kubernetes.io/arch" && r.Operator == "In").SelectMany(r => r.Values).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Whether the node's labels satisfy the pod's nodeSelector and required node affinity (taints aside).</summary>
+    public bool CanRunOn(ClusterNode node) =>
+        NodeSelector.All(s => node.Labels.TryGetValue(s.Key, out var v) && v == s.Value)
+        && (RequiredNodeTerms.IsEmpty || RequiredNodeTerms.Any(term => term.All(r => r.Matches(node.Labels))));
+
     public int Restarts => ContainerStatuses.Sum(c => c.RestartCount);
 
     public decimal RequestCpu => Containers.Sum(c => c.RequestCpu);

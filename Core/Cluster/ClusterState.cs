@@ -17,7 +17,8 @@ public enum ClusterChangeType
 }
 
 /// <summary>One change to the snapshot; <see cref="SnapshotVersion"/> is the snapshot that has it.</summary>
-public sealed record ClusterChange(ClusterKind Kind, ClusterChangeType Type, string Key, string? ResourceVersion, long SnapshotVersion);
+/// <param name="Connection">For <see cref="ClusterChangeType.Connection"/>: the kind's new watch state.</param>
+public sealed record ClusterChange(ClusterKind Kind, ClusterChangeType Type, string Key, string? ResourceVersion, long SnapshotVersion, KindConnection? Connection = null);
 
 /// <summary>
 /// The live cluster, shared by every user: an immutable <see cref="ClusterSnapshot"/> plus a stream
@@ -148,12 +149,13 @@ public sealed class ClusterState
                 return;
             }
             var since = status == WatchStatus.Stale ? current.StaleSince ?? _clock.GetUtcNow() : (DateTimeOffset?)null;
+            var connection = new KindConnection(kind, status, since, error);
             var next = _snapshot with
             {
                 Version = _snapshot.Version + 1,
-                Connections = _snapshot.Connections.SetItem(kind, new KindConnection(kind, status, since, error)),
+                Connections = _snapshot.Connections.SetItem(kind, connection),
             };
-            Publish(next, new ClusterChange(kind, ClusterChangeType.Connection, "", null, next.Version));
+            Publish(next, new ClusterChange(kind, ClusterChangeType.Connection, "", null, next.Version, connection));
         }
     }
 

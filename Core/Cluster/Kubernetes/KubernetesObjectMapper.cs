@@ -57,7 +57,7 @@ public static class KubernetesObjectMapper
                 Quantity(c.Resources?.Limits, "memory")))],
             [.. (pod.Status?.ContainerStatuses ?? []).Select(ContainerStatus)],
             Sorted(spec?.NodeSelector),
-            RequiredArchitectures(spec),
+            RequiredNodeTerms(spec),
             pod.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true
                 || (pod.Status?.ContainerStatuses is { Count: > 0 } statuses && statuses.All(s => s.Ready)),
             scheduled is { Status: "False" } ? scheduled.Message ?? scheduled.Reason : null,
@@ -109,17 +109,9 @@ public static class KubernetesObjectMapper
         return owner.Name;
     }
 
-    private static ImmutableArray<string> RequiredArchitectures(V1PodSpec? spec)
-    {
-        if (spec?.NodeSelector?.TryGetValue("kubernetes.io/arch", out var arch) == true)
-        {
-            return [arch];
-        }
-        var terms = spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [];
-        return [.. terms.SelectMany(t => t.MatchExpressions ?? [])
-            .Where(e => e.Key == "kubernetes.io/arch" && e.OperatorProperty == "In")
-            .SelectMany(e => e.Values ?? []).Distinct(StringComparer.Ordinal)];
-    }
+    private static ImmutableArray<ImmutableArray<NodeRequirement>> RequiredNodeTerms(V1PodSpec? spec) =>
+        [.. (spec?.Affinity?.NodeAffinity?.RequiredDuringSchedulingIgnoredDuringExecution?.NodeSelectorTerms ?? [])
+            .Select(t => (t.MatchExpressions ?? []).Select(e => new NodeRequirement(e.Key, e.OperatorProperty, [.. e.Values ?? []])).ToImmutableArray())];
 
     private static decimal Quantity(IDictionary<string, ResourceQuantity>? resources, string name) =>
         resources is not null && resources.TryGetValue(name, out var quantity) ? quantity.ToDecimal() : 0m;

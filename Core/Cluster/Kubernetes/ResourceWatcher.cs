@@ -94,6 +94,8 @@ public sealed class ResourceWatcher<T, TList>(
         {
             var response = await kind.Watch(kubernetes, _version!, timeout, idle.Token).ConfigureAwait(false);
             using var message = response.Response;
+            // A read blocked on a half-dead connection may not see the token: closing the response ends it.
+            using var abort = idle.Token.Register(message.Dispose);
             state.MarkLive(Kind);
             _backoff.Reset();
 #pragma warning disable CS0618 // The only watch KubernetesClient 21 offers for custom objects with a resourceVersion.
@@ -125,7 +127,12 @@ public sealed class ResourceWatcher<T, TList>(
                 }
             }
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !stopping.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException
+            && idle.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            throw new WatchIdleException($"nothing received for {settings.IdleTimeout.TotalSeconds:0} s");
+        }
+        if (idle.IsCancellationRequested && !stopping.IsCancellationRequested)
         {
             throw new WatchIdleException($"nothing received for {settings.IdleTimeout.TotalSeconds:0} s");
         }
