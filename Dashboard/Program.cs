@@ -1,4 +1,5 @@
 using MlOpsDashboard.Core.Accounts;
+using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
@@ -11,6 +12,7 @@ builder.Services
     .AddStorage()
     .AddAccounts()
     .AddSandbox()
+    .AddCluster()
     .AddConnectionChecks()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
@@ -23,6 +25,7 @@ app.MapOperations();
 app.MapAccountEndpoints();
 app.MapConnectionsApi();
 app.MapSandboxScenarioApi();
+app.MapApplicationsApi();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();

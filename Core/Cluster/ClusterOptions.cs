@@ -27,6 +27,9 @@ public sealed class ClusterOptions
     /// <summary>Empty: the kubeconfig's current context.</summary>
     public string Context { get; set; } = "";
 
+    /// <summary>The watchdog: a watch that sends nothing, not even a bookmark (about one a minute), this long is restarted.</summary>
+    public double WatchIdleTimeoutSeconds { get; set; } = 150;
+
     public ClusterMode ModeKind => Enum.Parse<ClusterMode>(Mode, ignoreCase: true);
 
     /// <summary>Safe before validation (post-configure steps run first).</summary>
@@ -39,6 +42,7 @@ public sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
     {
         var errors = new OptionErrors(ClusterOptions.Section);
         errors.RequireOneOf("Mode", options.Mode, Enum.GetNames<ClusterMode>());
+        errors.RequireRange("WatchIdleTimeoutSeconds", options.WatchIdleTimeoutSeconds, 1, 3600);
         var sandbox = string.Equals(options.Mode, nameof(ClusterMode.Sandbox), StringComparison.OrdinalIgnoreCase);
         if (!sandbox && options.Kubeconfig.Length > 0 && !File.Exists(options.Kubeconfig))
         {

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Components;
+using MlOpsDashboard.Core.Cluster;
+
+namespace MlOpsDashboard.Dashboard.Components.Shared;
+
+/// <summary>
+/// A page or card that shows the live cluster: it reads <see cref="ClusterState"/>'s snapshot and,
+/// when changes arrive, re-renders once per batch (about 100 ms) through InvokeAsync. The
+/// listener is cancelled and awaited on dispose, so a closed circuit leaves nothing behind.
+/// </summary>
+public abstract class LiveClusterComponent : ComponentBase, IAsyncDisposable
+{
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private Task _listener = Task.CompletedTask;
+    private int _flushScheduled;
+
+    [Inject]
+    public required ClusterState Cluster { get; init; }
+
+    [Inject]
+    public required TimeProvider Clock { get; init; }
+
+    protected ClusterSnapshot Snapshot { get; private set; } = null!;
+
+    protected override void OnInitialized()
+    {
+        Snapshot = Cluster.Current;
+        OnSnapshotChanged();
+        _listener = ListenAsync(_disposed.Token);
+    }
+
+    /// <summary>Called with a new <see cref="Snapshot"/> before rendering: recompute derived views here.</summary>
+    protected virtual void OnSnapshotChanged()
+    {
+    }
+
+    /// <summary>Changes this component does not show need not re-render it.</summary>
+    protected virtual bool IsRelevant(ClusterChange change) => true;
+
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await foreach (var change in Cluster.WatchAsync(cancellationToken))
+            {
+                if (IsRelevant(change) && Interlocked.Exchange(ref _flushScheduled, 1) == 0)
+                {
+                    _ = FlushAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(BatchWindow, Clock, cancellationToken);
+            Volatile.Write(ref _flushScheduled, 0);
+            await InvokeAsync(() =>
+            {
+                Snapshot = Cluster.Current;
+                OnSnapshotChanged();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (ObjectDisposedException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        await _listener;
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
