@@ -16,6 +16,12 @@ public sealed class ManifestsOptions
     /// <summary>Token for an HTTPS remote (sent as the password of basic auth, as GitHub accepts).</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Fetch-rebase-push attempts when someone else pushes at the same moment (3-5 sensible).</summary>
+    public int PushAttempts { get; set; } = 4;
+
+    /// <summary>Push a branch and open a GitHub pull request (GitHub:*) instead of pushing to <see cref="Branch"/>.</summary>
+    public bool PullRequests { get; set; }
+
     public bool IsRemote => Repository.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || Repository.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 }
@@ -33,6 +39,7 @@ public sealed class ManifestsOptionsValidator : IValidateOptions<ManifestsOption
         {
             errors.Add("Branch", "is empty; accepted values: a branch name such as main.");
         }
+        errors.RequireRange("PushAttempts", options.PushAttempts, 1, 10);
         return errors.ToResult();
     }
 }
