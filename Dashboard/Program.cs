@@ -1,5 +1,6 @@
 using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
@@ -12,6 +13,7 @@ builder.Services
     .AddAccounts()
     .AddSandbox()
     .AddConnectionChecks()
+    .AddDelivery()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddDashboardUi();
@@ -22,6 +24,7 @@ app.UseDashboardPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapConnectionsApi();
+app.MapDeliveryApi();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();
