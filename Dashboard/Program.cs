@@ -1,6 +1,7 @@
 using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
@@ -14,6 +15,7 @@ builder.Services
     .AddSandbox()
     .AddCluster()
     .AddConnectionChecks()
+    .AddDelivery()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddDashboardUi();
@@ -26,6 +28,7 @@ app.MapAccountEndpoints();
 app.MapConnectionsApi();
 app.MapSandboxScenarioApi();
 app.MapApplicationsApi();
+app.MapDeliveryApi();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();

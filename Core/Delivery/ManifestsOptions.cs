@@ -16,6 +16,15 @@ public sealed class ManifestsOptions
     /// <summary>Token for an HTTPS remote (sent as the password of basic auth, as GitHub accepts).</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Folder of the repository holding the Argo CD Application manifests (their source paths are what is promoted and rolled back).</summary>
+    public string ApplicationsPath { get; set; } = "deploy/argocd";
+
+    /// <summary>Fetch-rebase-push attempts when someone else pushes at the same moment (3-5 sensible).</summary>
+    public int PushAttempts { get; set; } = 4;
+
+    /// <summary>Push a branch and open a GitHub pull request (GitHub:*) instead of pushing to <see cref="Branch"/>.</summary>
+    public bool PullRequests { get; set; }
+
     public bool IsRemote => Repository.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
         || Repository.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 }
@@ -33,6 +42,11 @@ public sealed class ManifestsOptionsValidator : IValidateOptions<ManifestsOption
         {
             errors.Add("Branch", "is empty; accepted values: a branch name such as main.");
         }
+        if (string.IsNullOrWhiteSpace(options.ApplicationsPath))
+        {
+            errors.Add("ApplicationsPath", "is empty; accepted values: the repository folder with the Argo CD Application manifests, e.g. deploy/argocd.");
+        }
+        errors.RequireRange("PushAttempts", options.PushAttempts, 1, 10);
         return errors.ToResult();
     }
 }

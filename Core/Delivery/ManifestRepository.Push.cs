@@ -1,0 +1,95 @@
+using LibGit2Sharp;
+using Microsoft.Extensions.Logging;
+
+namespace MlOpsDashboard.Core.Delivery;
+
+public sealed partial class ManifestRepository
+{
+    /// <summary>
+    /// Fetch → re-plan on the tip → commit as the user → push without force. A push that loses a
+    /// race is retried on the new tip after a jittered pause; the edits are asked again there, so
+    /// a change that no longer applies stops with a conflict instead of overwriting anyone.
+    /// </summary>
+    public async Task<CommitOutcome> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
+    {
+        var attempts = Math.Max(1, _options.PushAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await WithRepositoryAsync(repo => TryCommitAndPush(repo, request, attempt), cancellationToken);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+            if (attempt >= attempts)
+            {
+                throw new DeliveryConflictException(
+                    $"Branch {_options.Branch} kept moving: {attempts} pushes on a fresh tip were each overtaken by another push. Nothing was forced and nothing of yours landed; try again.");
+            }
+            // Jitter keeps two dashboards that collided from colliding again in lockstep.
+            var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250) * attempt);
+            _logger.LogInformation("Push to {Branch} overtaken (attempt {Attempt} of {Attempts}); retrying on the new tip in {Pause} ms", _options.Branch, attempt, attempts, (int)pause.TotalMilliseconds);
+            await Task.Delay(pause, _clock, cancellationToken);
+        }
+    }
+
+    private CommitOutcome? TryCommitAndPush(Repository repo, CommitRequest request, int attempt)
+    {
+        var tip = Fetch(repo);
+        var edits = request.Edits(new ManifestSnapshot(repo, tip));
+        var tree = BuildTree(repo, tip, edits);
+        if (tree.Id == tip.Tree.Id)
+        {
+            return new CommitOutcome(null, tip.Sha, attempt, "");
+        }
+        var now = _clock.GetUtcNow();
+        var commit = repo.ObjectDatabase.CreateCommit(
+            new Signature(request.Author.Name, request.Author.Email, now),
+            new Signature(Committer.Name, Committer.Email, now),
+            request.Message, tree, [tip], prettifyMessage: true);
+        var target = request.TargetBranch ?? _options.Branch;
+        repo.Refs.Add(OutgoingRef, commit.Id, allowOverwrite: true);
+        var rejection = Push(repo, $"{OutgoingRef}:refs/heads/{target}");
+        if (rejection is not null)
+        {
+            if (request.TargetBranch is not null)
+            {
+                throw new ManifestRepositoryException($"Pushing branch {target} was refused ({rejection}); it may already exist with other commits.");
+            }
+            _logger.LogInformation("Push of {Commit} to {Branch} refused: {Reason}", commit.Sha[..7], target, rejection);
+            return null;
+        }
+        // A local remote updates its ref without re-checking the old value, so two pushes at the
+        // same instant can both "succeed"; only the remote's ancestry says whether ours landed.
+        if (request.TargetBranch is null && !Landed(repo, commit))
+        {
+            _logger.LogWarning("Commit {Commit} was overtaken on {Branch} right after its push; retrying on the new tip", commit.Sha[..7], target);
+            return null;
+        }
+        return new CommitOutcome(commit.Sha, tip.Sha, attempt, Diff(repo, tip.Tree, tree));
+    }
+
+    /// <summary>The remote's reason for refusing the update, or null when it took it.</summary>
+    private string? Push(Repository repo, string refSpec)
+    {
+        string? refused = null;
+        try
+        {
+            repo.Network.Push(repo.Network.Remotes[Remote], refSpec, new PushOptions
+            {
+                CredentialsProvider = Credentials,
+                OnPushStatusError = error => refused = $"{error.Reference}: {error.Message}",
+            });
+        }
+        catch (NonFastForwardException e)
+        {
+            refused = e.Message;
+        }
+        return refused;
+    }
+
+    private bool Landed(Repository repo, Commit commit)
+    {
+        var tip = Fetch(repo);
+        return tip.Id == commit.Id || repo.ObjectDatabase.FindMergeBase(tip, commit)?.Id == commit.Id;
+    }
+}
