@@ -59,6 +59,8 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
         var vectors = examples.Select(e => TestCaseFeatureVector.ToVector(e.Features)).ToList();
         progress?.Report($"test selection: fitting FastForest ({options.Trees} trees) on {examples.Count} test runs");
         var data = MlNetData.Binary(context, vectors.Zip(examples.Select(e => e.Failed)), TestCaseFeatureVector.Length);
+        // FastForest scores are vote fractions, not probabilities; Platt scaling makes them probabilities
+        // so thresholds and the expected share of failures caught mean what they say.
         var model = context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
         {
             NumberOfTrees = options.Trees,
@@ -66,7 +68,7 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
             MinimumExampleCountPerLeaf = 10,
             FeatureFraction = 0.9,
             NumberOfThreads = 2,
-        }).Fit(data);
+        }).Append(context.BinaryClassification.Calibrators.Platt()).Fit(data);
         return new TestSelectionModel(context, model, new TestSelectionCalibration(DriverExplainer.Medians(vectors, TestCaseFeatureVector.Length)),
             new ModelVersionId(PredictorKind.TestSelection, 1), "");
     }
