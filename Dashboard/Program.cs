@@ -4,8 +4,16 @@ using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
+using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Dashboard.Api;
+using MlOpsDashboard.Dashboard.Cli;
 using MlOpsDashboard.Dashboard.Hosting;
+
+// `train` / `evaluate` are command-line tools for continuous training; they never start the web host.
+if (PredictorCli.IsCommand(args))
+{
+    return await PredictorCli.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +22,7 @@ builder.Services
     .AddAccounts()
     .AddSandbox()
     .AddCluster()
+    .AddPredictors()
     .AddConnectionChecks()
     .AddDelivery()
     .AddDashboardSecurity(builder.Configuration)
