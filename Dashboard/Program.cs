@@ -3,6 +3,7 @@ using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
+using MlOpsDashboard.Dashboard.Api.Predictions;
 using MlOpsDashboard.Dashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.Services
     .AddConnectionChecks()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
+    .AddPredictionApi()
     .AddDashboardUi();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.UseDashboardPipeline();
 app.MapOperations();
 app.MapAccountEndpoints();
 app.MapConnectionsApi();
+app.MapPredictionEndpoints();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();
