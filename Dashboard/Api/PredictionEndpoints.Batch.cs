@@ -14,19 +14,19 @@ public static partial class PredictionEndpoints
         api.MapPost("/build-optimizer/predict/batch", PredictBuildTimeBatchAsync)
             .WithName("PredictBuildTimeBatch")
             .WithSummary("Build time for many builds at once (at most Predictions:MaxBatchSize).")
-            .Accepts<BuildBatchInput>("application/json")
+            .AcceptsJson<BuildBatchInput>()
             .Produces<BuildTimeBatchResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/failure-predictor/predict/batch", PredictFailureRiskBatchAsync)
             .WithName("PredictFailureRiskBatch")
             .WithSummary("Failure risk for many builds at once (at most Predictions:MaxBatchSize).")
-            .Accepts<BuildBatchInput>("application/json")
+            .AcceptsJson<BuildBatchInput>()
             .Produces<FailureRiskBatchResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/test-intelligence/select/batch", SelectTestsBatchAsync)
             .WithName("SelectTestsBatch")
             .WithSummary("Test selection for many changes at once (at most Predictions:MaxBatchSize).")
-            .Accepts<TestSelectionBatchInput>("application/json")
+            .AcceptsJson<TestSelectionBatchInput>()
             .Produces<TestSelectionBatchResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }

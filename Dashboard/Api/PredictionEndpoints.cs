@@ -24,25 +24,25 @@ public static partial class PredictionEndpoints
         api.MapPost("/build-optimizer/predict", PredictBuildTimeAsync)
             .WithName("PredictBuildTime")
             .WithSummary("Predicted duration of a build, with its interval, drivers and recommendations.")
-            .Accepts<BuildFeaturesInput>("application/json")
+            .AcceptsJson<BuildFeaturesInput>()
             .Produces<BuildTimeResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/failure-predictor/predict", PredictFailureRiskAsync)
             .WithName("PredictFailureRisk")
             .WithSummary("Probability that a build fails, the decision threshold and the drivers.")
-            .Accepts<BuildFeaturesInput>("application/json")
+            .AcceptsJson<BuildFeaturesInput>()
             .Produces<FailureRiskResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/test-intelligence/select", SelectTestsAsync)
             .WithName("SelectTests")
             .WithSummary("Ranks a change's tests by failure probability and selects by threshold and/or time budget.")
-            .Accepts<TestSelectionInput>("application/json")
+            .AcceptsJson<TestSelectionInput>()
             .Produces<TestSelectionResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/build-optimizer/validate", ValidateBuildAsync)
             .WithName("ValidateBuild")
             .WithSummary("Checks a build request exactly as predict does, without predicting (for client development and load comparison).")
-            .Accepts<BuildFeaturesInput>("application/json")
+            .AcceptsJson<BuildFeaturesInput>()
             .Produces<ValidationOkResponse>();
         MapBatchEndpoints(api);
         return app;
