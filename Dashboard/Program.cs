@@ -7,6 +7,7 @@ using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Dashboard.Api;
 using MlOpsDashboard.Dashboard.Cli;
+using MlOpsDashboard.Dashboard.Api.Predictions;
 using MlOpsDashboard.Dashboard.Hosting;
 
 // `train` / `evaluate` are command-line tools for continuous training; they never start the web host.
@@ -27,6 +28,7 @@ builder.Services
     .AddDelivery()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
+    .AddPredictionApi()
     .AddDashboardUi();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapConnectionsApi();
 app.MapSandboxScenarioApi();
 app.MapApplicationsApi();
 app.MapDeliveryApi();
+app.MapPredictionEndpoints();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();

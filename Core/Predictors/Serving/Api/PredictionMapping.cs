@@ -1,0 +1,38 @@
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Core.Predictors.FailureRisk;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.TestSelection;
+
+namespace MlOpsDashboard.Core.Predictors.Serving.Api;
+
+/// <summary>Model results to the API's response shapes.</summary>
+public static class PredictionMapping
+{
+    public static BuildTimeOutput ToOutput(this BuildTimePrediction p, string? buildId) => new(
+        buildId, p.Seconds, p.LowerSeconds, p.UpperSeconds, p.Coverage,
+        Drivers(p.Drivers),
+        [.. p.Recommendations.Select(r => new RecommendationOutput(r.Code, r.Title, r.Detail, r.EstimatedSavingSeconds))]);
+
+    public static FailureRiskOutput ToOutput(this FailureRiskPrediction p, string? buildId) => new(
+        buildId, p.FailureProbability, p.Threshold, p.LikelyToFail, Drivers(p.Drivers));
+
+    public static TestSelectionOutput ToOutput(this TestSelectionResult r, string? changeId) => new(
+        changeId,
+        [.. r.Ranked.Where(t => t.Selected).Select(t => t.Name)],
+        [.. r.Ranked.Select(t => new RankedTestOutput(t.Rank, t.Name, t.FailureProbability, t.DurationSeconds, t.Selected))],
+        r.SelectedCount,
+        r.SelectedDurationSeconds,
+        r.TotalDurationSeconds,
+        Math.Max(0, r.TotalDurationSeconds - r.SelectedDurationSeconds),
+        r.ExpectedShareOfFailuresCaught);
+
+    /// <summary>The headline value logged and charted for a selection: the share of test time kept.</summary>
+    public static double SelectedShare(this TestSelectionResult r) =>
+        r.TotalDurationSeconds > 0 ? r.SelectedDurationSeconds / r.TotalDurationSeconds : 0;
+
+    private static DriverOutput[] Drivers(IReadOnlyList<FeatureDriver> drivers) =>
+        [.. drivers.Select(d => new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution))];
+
+    /// <summary>Driver names are BuildFeatures property names; the API speaks camelCase like its requests.</summary>
+    private static string ToCamelCase(string name) => name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}
