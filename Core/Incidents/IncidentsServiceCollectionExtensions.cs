@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlOpsDashboard.Core.Configuration;
+using MlOpsDashboard.Core.Incidents.Alerts;
 using MlOpsDashboard.Core.Incidents.Analysis;
+using MlOpsDashboard.Core.Incidents.Context;
 using MlOpsDashboard.Core.Incidents.Llm;
 using MlOpsDashboard.Core.Incidents.Redaction;
+using MlOpsDashboard.Core.Incidents.Reports;
 using MlOpsDashboard.Core.Incidents.Rules;
 
 namespace MlOpsDashboard.Core.Incidents;
@@ -22,6 +25,23 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<LlmChatClientFactory>();
         services.TryAddSingleton<LlmAnalyst>();
         services.TryAddSingleton<IncidentAnalyzer>();
+        return services;
+    }
+
+    /// <summary>Everything: analysis plus stored reports, the alert webhook's intake, context collection and the attention queue.</summary>
+    public static IServiceCollection AddIncidents(this IServiceCollection services)
+    {
+        services.AddIncidentAnalysis();
+        services.TryAddSingleton<AnalysisStore>();
+        services.TryAddSingleton<AnalysisService>();
+        services.AddValidatedOptions<PrometheusOptions, PrometheusOptionsValidator>(PrometheusOptions.Section);
+        services.AddHttpClient(PrometheusMetricsReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        services.TryAddSingleton<PrometheusMetricsReader>();
+        services.TryAddSingleton<RecentCommitsReader>();
+        services.TryAddSingleton<IIncidentContextCollector, KubernetesContextCollector>();
+        services.TryAddSingleton<AlertIntake>();
+        services.TryAddSingleton<AlertAnalysisQueue>();
+        services.AddHostedService<AlertAnalysisWorker>();
         return services;
     }
 }
