@@ -133,7 +133,7 @@ public sealed partial class Redactor
     [GeneratedRegex(@"(?i)\b[a-z][a-z0-9+.-]*://[^\s:/@]+:([^\s@/]+)@")]
     private static partial Regex UrlCredentials();
 
-    [GeneratedRegex(@"(?i)(""?\b(?:password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|token|auth[_-]?token|access[_-]?token|private[_-]?key|credentials?)""?\s*[:=]\s*""?)([^\s"",;}&]{3,})")]
+    [GeneratedRegex(@"(?i)(""?(?<![A-Za-z0-9])(?:password|passwd|pwd|secret|client_secret|api[_-]?key|apikey|access[_-]?key|secret[_-]?key|token|auth[_-]?token|access[_-]?token|private[_-]?key|credentials?)""?\s*[:=]\s*""?)([^\s"",;}&]{3,})")]
     private static partial Regex KeyValueSecret();
 
     [GeneratedRegex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")]
