@@ -14,6 +14,14 @@ using MlOpsDashboard.Dashboard.Hosting;
 if (PredictorCli.IsCommand(args))
 {
     return await PredictorCli.RunAsync(args, Console.Out, Console.Error);
+using MlOpsDashboard.Core.Incidents;
+using MlOpsDashboard.Dashboard.Api;
+using MlOpsDashboard.Dashboard.Cli;
+using MlOpsDashboard.Dashboard.Hosting;
+
+if (args is [AnalyzeCommand.Name, ..])
+{
+    return await AnalyzeCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +37,7 @@ builder.Services
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddPredictionApi()
+    .AddIncidents()
     .AddDashboardUi();
 
 var app = builder.Build();
@@ -41,6 +50,8 @@ app.MapSandboxScenarioApi();
 app.MapApplicationsApi();
 app.MapDeliveryApi();
 app.MapPredictionEndpoints();
+app.MapAnalysesApi();
+app.MapAlertsWebhook();
 app.MapDashboardUi();
 
 return await app.RunReportingConfigurationErrorsAsync();

@@ -1,0 +1,196 @@
+namespace MlOpsDashboard.Core.Incidents.Analysis;
+
+/// <summary>
+/// One incident as the analysts see it, whether collected from the live cluster or captured
+/// elsewhere (kubectl output pasted into a file). Every part is optional: the analysts work from
+/// whatever is there. The schema is documented in Core/Incidents/CapturedIncident.md.
+/// </summary>
+public sealed record CapturedIncident
+{
+    /// <summary>alert, drift or ci; empty: inferred from which parts are present.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The application the incident belongs to (Argo CD application or deployment name).</summary>
+    public string? Application { get; init; }
+
+    public IncidentAlert? Alert { get; init; }
+    public IncidentPod? Pod { get; init; }
+
+    /// <summary>Events as kubectl prints them, one per line: "Warning BackOff pod/x Back-off restarting failed container".</summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
+
+    public IncidentLogs? Logs { get; init; }
+    public IReadOnlyList<IncidentNode> Nodes { get; init; } = [];
+    public IncidentMetrics? Metrics { get; init; }
+
+    /// <summary>The Argo CD application's status, when the workload is deployed through GitOps.</summary>
+    public GitOpsStatus? GitOps { get; init; }
+
+    public IReadOnlyList<IncidentCommit> RecentCommits { get; init; } = [];
+
+    /// <summary>Anything else worth reading: kubectl describe output, notes; free text.</summary>
+    public IReadOnlyList<string> Observations { get; init; } = [];
+
+    public DriftContext? Drift { get; init; }
+    public CiContext? Ci { get; init; }
+
+    /// <summary>Set by the collector when a part was cut to stay within the size bound.</summary>
+    public IReadOnlyList<string> Truncations { get; init; } = [];
+
+    public IncidentDomain ResolvedDomain => Domain?.ToLowerInvariant() switch
+    {
+        "drift" => IncidentDomain.Drift,
+        "ci" => IncidentDomain.Ci,
+        "alert" => IncidentDomain.Alert,
+        _ when Ci is not null && Pod is null && Alert is null => IncidentDomain.Ci,
+        _ when Drift is not null && Pod is null => IncidentDomain.Drift,
+        _ => IncidentDomain.Alert,
+    };
+}
+
+public enum IncidentDomain
+{
+    Alert,
+    Drift,
+    Ci,
+}
+
+public sealed record IncidentAlert
+{
+    public string Status { get; init; } = "firing";
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+    public DateTimeOffset? StartsAt { get; init; }
+
+    public string Name => Labels.TryGetValue("alertname", out var name) ? name : "";
+    public string Severity => Labels.TryGetValue("severity", out var severity) ? severity : "";
+}
+
+public sealed record IncidentPod
+{
+    public string Name { get; init; } = "";
+    public string Namespace { get; init; } = "";
+    public string Phase { get; init; } = "";
+    public string? Node { get; init; }
+
+    /// <summary>The pod's conditions as "Type=Status: reason message", e.g. "PodScheduled=False: Unschedulable 0/2 nodes are available ...".</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
+    public IReadOnlyList<IncidentContainer> Containers { get; init; } = [];
+}
+
+public sealed record IncidentContainer
+{
+    public string Name { get; init; } = "";
+    public string? Image { get; init; }
+    public bool Ready { get; init; }
+    public int Restarts { get; init; }
+    public ContainerStateInfo State { get; init; } = new();
+    public ContainerStateInfo? LastState { get; init; }
+
+    /// <summary>Resource limits as Kubernetes quantities: {"memory": "6Gi", "cpu": "4"}.</summary>
+    public IReadOnlyDictionary<string, string> Limits { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record ContainerStateInfo
+{
+    /// <summary>running, waiting or terminated.</summary>
+    public string State { get; init; } = "";
+    public string? Reason { get; init; }
+    public string? Message { get; init; }
+    public int? ExitCode { get; init; }
+}
+
+public sealed record IncidentLogs
+{
+    public IReadOnlyList<string> Current { get; init; } = [];
+
+    /// <summary>The previous (crashed) container's log: where a crash loop's cause usually is.</summary>
+    public IReadOnlyList<string> Previous { get; init; } = [];
+}
+
+public sealed record IncidentNode
+{
+    public string Name { get; init; } = "";
+    public string? Architecture { get; init; }
+
+    /// <summary>Node conditions by type: {"Ready": "True", "MemoryPressure": "False"}.</summary>
+    public IReadOnlyDictionary<string, string> Conditions { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> Taints { get; init; } = [];
+}
+
+public sealed record IncidentMetrics
+{
+    public double? LatencyP95Seconds { get; init; }
+    public double? BaselineLatencyP95Seconds { get; init; }
+    public double? ErrorRate { get; init; }
+
+    /// <summary>Share of CPU periods throttled (container_cpu_cfs_throttled_periods_total / periods), 0..1.</summary>
+    public double? CpuThrottledRatio { get; init; }
+    public double? MemoryWorkingSetBytes { get; init; }
+}
+
+public sealed record GitOpsStatus
+{
+    public string Application { get; init; } = "";
+    public string Sync { get; init; } = "";
+    public string Health { get; init; } = "";
+    public string? Revision { get; init; }
+
+    /// <summary>Resources that differ from git: "Deployment grafana/grafana OutOfSync".</summary>
+    public IReadOnlyList<string> OutOfSyncResources { get; init; } = [];
+}
+
+public sealed record IncidentCommit
+{
+    public string Sha { get; init; } = "";
+    public string Author { get; init; } = "";
+    public string Message { get; init; } = "";
+    public DateTimeOffset When { get; init; }
+    public IReadOnlyList<string> Files { get; init; } = [];
+}
+
+public sealed record DriftContext
+{
+    public string Model { get; init; } = "";
+    public string? Version { get; init; }
+    public double Score { get; init; }
+    public double Threshold { get; init; } = 0.1;
+
+    /// <summary>Accuracy of the reference window and of the current window, when labels are known.</summary>
+    public double? BaselineAccuracy { get; init; }
+    public double? CurrentAccuracy { get; init; }
+
+    /// <summary>Shift of the predicted/observed label distribution (PSI or similar), when known.</summary>
+    public double? LabelShift { get; init; }
+
+    /// <summary>Days since the model version was trained.</summary>
+    public double? ModelAgeDays { get; init; }
+
+    public IReadOnlyList<DriftFeature> TopFeatures { get; init; } = [];
+}
+
+public sealed record DriftFeature
+{
+    public string Name { get; init; } = "";
+    public double Score { get; init; }
+    public string? Baseline { get; init; }
+    public string? Current { get; init; }
+}
+
+public sealed record CiContext
+{
+    public string? Workflow { get; init; }
+    public string? Job { get; init; }
+    public string? FailingStep { get; init; }
+    public int? ExitCode { get; init; }
+    public string? Commit { get; init; }
+    public string? RunUrl { get; init; }
+
+    /// <summary>The failing step's log, last lines first cut away when too long.</summary>
+    public IReadOnlyList<string> Log { get; init; } = [];
+
+    /// <summary>Files changed since the last green run.</summary>
+    public IReadOnlyList<string> ChangedSinceLastGreen { get; init; } = [];
+}

@@ -1,0 +1,9 @@
+namespace MlOpsDashboard.Dashboard.Tests.Incidents;
+
+/// <summary>A clock that stays where a test puts it.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
