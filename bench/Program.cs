@@ -2,4 +2,10 @@ using BenchmarkDotNet.Running;
 
 // Benchmarks and side-by-side comparisons; results and the commands that produced them are in
 // bench/README.md. Run: dotnet run -c Release --project bench -- --filter '*'
+// Side-by-side comparisons that run another tool (scipy) take a verb of their own.
+if (args is ["drift-vs-scipy", ..])
+{
+    return MlOpsDashboard.Bench.Drift.DriftVsScipy.Run();
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -115,12 +115,18 @@ public static class BinnedFrequencies
         return counts;
     }
 
-    public static int CountDistinct(ReadOnlySpan<double> values)
+    public static int CountDistinct(ReadOnlySpan<double> values) => CountDistinct(values, int.MaxValue);
+
+    /// <summary>Distinct values, counting no further than <paramref name="stopAfter"/> (test choice only asks "more than 5?").</summary>
+    public static int CountDistinct(ReadOnlySpan<double> values, int stopAfter)
     {
         var seen = new HashSet<double>();
         foreach (var v in values)
         {
-            seen.Add(v);
+            if (seen.Add(v) && seen.Count >= stopAfter)
+            {
+                break;
+            }
         }
         return seen.Count;
     }
