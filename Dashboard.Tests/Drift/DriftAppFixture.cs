@@ -89,6 +89,8 @@ public sealed class DriftAppFixture : IAsyncLifetime
     {
         Repository.Init(path);
         using var repo = new Repository(path);
+        // The app reads Manifests:Branch, main by default; libgit2 starts on master.
+        repo.Refs.UpdateTarget("HEAD", "refs/heads/main");
         Commit(repo, "apps/grafana/base/deployment.yaml", "replicas: 1\n", "Grafana: one replica", now.AddHours(-6));
         var promote = DriftWindows.Containing(now, DriftScenario.Window).Start - DriftScenario.Window + TimeSpan.FromMinutes(5);
         return Commit(repo, "apps/model-serving/overlays/production/kustomization.yaml", "MODEL_VERSION=11\n", "Promote failure-risk 11 to production", promote).Sha;

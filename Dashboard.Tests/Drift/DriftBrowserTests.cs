@@ -46,13 +46,18 @@ public sealed class DriftBrowserTests(DriftAppFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=drifted-features] tbody tr").First).ToHaveAttributeAsync("data-feature", DriftScenario.ShiftedFeature);
         await Assertions.Expect(page.Locator("[data-testid=drifted-features] tr[data-feature=author_experience]")).ToHaveAttributeAsync("data-drifted", "false");
         await Assertions.Expect(page.Locator("[data-testid=drift-status]")).ToContainTextAsync("has drifted since");
-        await Assertions.Expect(page.Locator("[data-chart=drift-heatmap] .main-svg").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-chart=drift-feature-score] .main-svg").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-chart=drift-distribution] .main-svg").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "drift-page.png"), FullPage = true });
+        // Plotly loads its script on first use; on a busy machine that takes a while.
+        var drawn = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
+        await Assertions.Expect(page.Locator("[data-chart=drift-heatmap] .main-svg").First).ToBeVisibleAsync(drawn);
+        await Assertions.Expect(page.Locator("[data-chart=drift-feature-score] .main-svg").First).ToBeVisibleAsync(drawn);
+        await Assertions.Expect(page.Locator("[data-chart=drift-distribution] .main-svg").First).ToBeVisibleAsync(drawn);
         await Assertions.Expect(page.Locator("[data-chart=drift-feature-score]")).ToContainTextAsync(fixture.PromoteSha[..7]);
         var rollback = page.Locator("[data-testid=drift-rollback]");
         await Assertions.Expect(rollback).ToHaveAttributeAsync("href", $"/delivery/model-serving-production?rollbackTo={DriftScenario.PreviousVersion}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "drift-page.png"), FullPage = true });
+        var metrics = await page.APIRequest.GetAsync("/metrics");
+        Assert.Contains($"mlops_drift_score{{model=\"{DriftScenario.Model}\",feature=\"{DriftScenario.ShiftedFeature}\"}}", await metrics.TextAsync(), StringComparison.Ordinal);
 
         await shifted.Page.Locator("[data-testid=drifted-features] tr[data-feature=file_type]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-chart=drift-feature-score]")).ToContainTextAsync("file_type: drift score over time");

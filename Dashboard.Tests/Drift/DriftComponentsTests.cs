@@ -57,11 +57,12 @@ public sealed class DriftComponentsTests : BunitTestContext
         var heatmap = Render<DriftHeatmap>(p => p.Add(c => c.Overview, Overview()));
 
         var trace = Assert.IsType<HeatMap>(Assert.Single(heatmap.FindComponent<DashboardChart>().Instance.CurrentData));
-        Assert.Equal(["file_type", "changed_files", "loc"], trace.Y);
+        // Plotly draws the first row at the bottom: the worst feature comes last to sit on top.
+        Assert.Equal(["loc", "file_type", "changed_files"], trace.Y);
         Assert.Equal(2, trace.X.Count);
         var rows = trace.Z.Cast<List<object?>>().ToList();
-        Assert.Null(rows[0][0]);
-        Assert.Equal(0.3, (double)rows[1][1]!, 12);
+        Assert.Null(rows[1][0]);
+        Assert.Equal(0.3, (double)rows[2][1]!, 12);
     }
 
     [Fact]
