@@ -2,6 +2,7 @@ using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Delivery;
+using MlOpsDashboard.Core.Drift;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Core.Predictors;
@@ -34,6 +35,7 @@ builder.Services
     .AddPredictors()
     .AddConnectionChecks()
     .AddDelivery()
+    .AddDrift()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddPredictionApi()

@@ -7,5 +7,10 @@ if (args is ["predictors", ..])
 {
     return PredictorQualityBench.Run(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "datasets"));
 }
+// Side-by-side comparisons that run another tool (scipy) take a verb of their own.
+if (args is ["drift-vs-scipy", ..])
+{
+    return MlOpsDashboard.Bench.Drift.DriftVsScipy.Run();
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,0 +1,145 @@
+namespace MlOpsDashboard.Core.Drift.Statistics;
+
+/// <summary>Share of the reference and of the current values in each bin (or category), same order.</summary>
+public sealed record BinnedShares(double[] Reference, double[] Current);
+
+/// <summary>
+/// The binning Evidently's PSI and Jensen–Shannon tests use (<c>get_binned_data</c>): a numeric
+/// feature with more than 20 distinct reference values gets numpy's Sturges bins over reference and
+/// current together; anything else is counted per distinct value. Shares are counts over sample size.
+/// </summary>
+public static class BinnedFrequencies
+{
+    public const int MaxDistinctForValueCounts = 20;
+
+    public static BinnedShares Numeric(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
+    {
+        if (CountDistinct(reference) > MaxDistinctForValueCounts)
+        {
+            var edges = SturgesEdges(reference, current);
+            return new(Shares(Histogram(reference, edges), reference.Length), Shares(Histogram(current, edges), current.Length));
+        }
+        return ValueCounts(reference.ToArray(), current.ToArray());
+    }
+
+    public static BinnedShares ValueCounts<T>(IReadOnlyList<T> reference, IReadOnlyList<T> current) where T : notnull
+    {
+        var referenceCounts = Count(reference);
+        var currentCounts = Count(current);
+        var keys = referenceCounts.Keys.Union(currentCounts.Keys).ToList();
+        return new(
+            [.. keys.Select(k => (double)referenceCounts.GetValueOrDefault(k) / reference.Count)],
+            [.. keys.Select(k => (double)currentCounts.GetValueOrDefault(k) / current.Count)]);
+    }
+
+    /// <summary>
+    /// PSI's fix for empty bins: zero shares become a millionth of the smallest non-zero share when
+    /// that is tiny, otherwise 0.0001 (Evidently's <c>feel_zeroes</c>).
+    /// </summary>
+    public static double[] FillZeroes(double[] shares)
+    {
+        var smallest = shares.Where(s => s != 0).DefaultIfEmpty(double.NaN).Min();
+        var replacement = smallest <= 0.0001 ? smallest / 1e6 : 0.0001;
+        return [.. shares.Select(s => s == 0 ? replacement : s)];
+    }
+
+    /// <summary>numpy's <c>histogram_bin_edges(values, bins='sturges')</c> over both samples.</summary>
+    public static double[] SturgesEdges(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in reference)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        foreach (var v in current)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        var size = reference.Length + current.Length;
+        var ptp = max - min;
+        double first = min, last = max;
+        if (first == last)
+        {
+            first -= 0.5;
+            last += 0.5;
+        }
+        var width = ptp / (Math.Log2(size) + 1.0);
+        var bins = width != 0 ? (int)Math.Ceiling((last - first) / width) : 1;
+        return LinearSpace(first, last, bins + 1);
+    }
+
+    /// <summary>numpy's linspace: start + i·step, the last point exactly the end.</summary>
+    public static double[] LinearSpace(double start, double stop, int count)
+    {
+        var points = new double[count];
+        var step = (stop - start) / (count - 1);
+        for (var i = 0; i < count; i++)
+        {
+            points[i] = i * step + start;
+        }
+        points[^1] = stop;
+        return points;
+    }
+
+    /// <summary>
+    /// numpy's histogram over explicit edges: [e_i, e_i+1) except the last bin, which includes its
+    /// right edge; values outside are left out. An arithmetic guess of the bin, then fixed against
+    /// the real edges, keeps numpy's exact boundaries at O(1) per value.
+    /// </summary>
+    public static long[] Histogram(ReadOnlySpan<double> values, double[] edges)
+    {
+        var bins = edges.Length - 1;
+        var counts = new long[bins];
+        var first = edges[0];
+        var last = edges[^1];
+        var scale = bins / (last - first);
+        foreach (var v in values)
+        {
+            if (!(v >= first && v <= last))
+            {
+                continue;
+            }
+            var index = Math.Clamp((int)((v - first) * scale), 0, bins - 1);
+            while (index > 0 && v < edges[index])
+            {
+                index--;
+            }
+            while (index < bins - 1 && v >= edges[index + 1])
+            {
+                index++;
+            }
+            counts[index]++;
+        }
+        return counts;
+    }
+
+    public static int CountDistinct(ReadOnlySpan<double> values) => CountDistinct(values, int.MaxValue);
+
+    /// <summary>Distinct values, counting no further than <paramref name="stopAfter"/> (test choice only asks "more than 5?").</summary>
+    public static int CountDistinct(ReadOnlySpan<double> values, int stopAfter)
+    {
+        var seen = new HashSet<double>();
+        foreach (var v in values)
+        {
+            if (seen.Add(v) && seen.Count >= stopAfter)
+            {
+                break;
+            }
+        }
+        return seen.Count;
+    }
+
+    private static double[] Shares(long[] counts, int size) => [.. counts.Select(c => (double)c / size)];
+
+    private static Dictionary<T, int> Count<T>(IReadOnlyList<T> values) where T : notnull
+    {
+        var counts = new Dictionary<T, int>();
+        foreach (var v in values)
+        {
+            counts[v] = counts.GetValueOrDefault(v) + 1;
+        }
+        return counts;
+    }
+}
