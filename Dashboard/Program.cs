@@ -1,5 +1,6 @@
 using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
@@ -12,6 +13,7 @@ builder.Services
     .AddAccounts()
     .AddSandbox()
     .AddConnectionChecks()
+    .AddPipelines()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddDashboardUi();
