@@ -120,7 +120,10 @@ public sealed partial class Pipelines : IAsyncDisposable
 
     private string RowStyle(PipelineRun run, int index) => run.Id == _selected?.Id ? LogStyles.SelectedRun : "cursor: pointer;";
 
-    /// <summary>Actual durations as points coloured by result, the expectation as a dashed line, oldest first.</summary>
+    /// <summary>
+    /// Actual durations as points coloured by result; each run's expectation as an open diamond at
+    /// the same time, so a run far from its diamond stands out whichever workflows are shown.
+    /// </summary>
     private List<ITrace> BuildTraces(List<PipelineRun> runs)
     {
         var completed = runs.Where(r => r.Duration is not null).OrderBy(r => r.CreatedAt).ToList();
@@ -146,11 +149,10 @@ public sealed partial class Pipelines : IAsyncDisposable
             new Scatter
             {
                 Name = "expected",
-                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 X = [.. estimated.Select(r => (object)r.CreatedAt.UtcDateTime)],
                 Y = [.. estimated.Select(r => (object)Math.Round(_estimates[r.Id]!.Expected.TotalMinutes, 2))],
-                Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = "#1e88e5", Dash = "dash", Width = 1 },
-                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#1e88e5", Size = 4 },
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#1e88e5", Size = 9, Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.DiamondOpen },
             },
         ];
     }
