@@ -3,6 +3,7 @@ using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Drift;
+using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Core.Predictors;
@@ -36,6 +37,7 @@ builder.Services
     .AddConnectionChecks()
     .AddDelivery()
     .AddDrift()
+    .AddPipelines()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddPredictionApi()

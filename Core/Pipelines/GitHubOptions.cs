@@ -15,6 +15,12 @@ public sealed class GitHubOptions
     /// <summary>https://api.github.com/ or a GitHub Enterprise server's address.</summary>
     public string ApiUrl { get; set; } = "https://api.github.com/";
 
+    /// <summary>The longest rate-limit wait (Retry-After) worth sitting through before reporting the limit instead.</summary>
+    public int MaxRetryWaitSeconds { get; set; } = 30;
+
+    /// <summary>How many of the newest runs the Pipelines page reads.</summary>
+    public int RunLimit { get; set; } = 100;
+
     public (string Owner, string Name) OwnerAndName => Repository.Split('/') is [var owner, var repo] ? (owner, repo) : ("", "");
 }
 
@@ -28,6 +34,8 @@ public sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             errors.Add("Repository", $"is '{options.Repository}'; accepted values: owner/name, e.g. octo-org/mlops-platform.");
         }
         errors.RequireAbsoluteHttpUrl("ApiUrl", options.ApiUrl);
+        errors.RequireRange("MaxRetryWaitSeconds", options.MaxRetryWaitSeconds, 0, 3600);
+        errors.RequireRange("RunLimit", options.RunLimit, 1, 1000);
         return errors.ToResult();
     }
 }

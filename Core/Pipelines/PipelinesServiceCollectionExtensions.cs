@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Configuration;
+using MlOpsDashboard.Core.Pipelines.GitHub;
+using MlOpsDashboard.Core.Pipelines.Simulated;
+using MlOpsDashboard.Core.Pipelines.Triage;
+
+namespace MlOpsDashboard.Core.Pipelines;
+
+public static class PipelinesServiceCollectionExtensions
+{
+    /// <summary>
+    /// CI runs come from GitHub Actions when GitHub:Repository is set and the cluster is real;
+    /// with Cluster:Mode=Sandbox, or no repository, they come from the sandbox's simulated runs
+    /// (labelled as such), just as the cluster does.
+    /// </summary>
+    public static IServiceCollection AddPipelines(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<GitHubOptions, GitHubOptionsValidator>(GitHubOptions.Section);
+        services.AddValidatedOptions<ClusterOptions, ClusterOptionsValidator>(ClusterOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SimulatedCiScenarios>();
+        services.TryAddSingleton<SimulatedPipelineSource>();
+        services.TryAddSingleton<IPipelineSource>(provider =>
+        {
+            var github = provider.GetRequiredService<IOptions<GitHubOptions>>();
+            var cluster = provider.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            return cluster.IsSandbox || github.Value.Repository.Length == 0
+                ? provider.GetRequiredService<SimulatedPipelineSource>()
+                : new GitHubActionsSource(github, provider.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<IBuildDurationEstimator, MedianDurationEstimator>();
+        services.TryAddSingleton<RunFailureReader>();
+        return services;
+    }
+}
