@@ -3,24 +3,21 @@ using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Drift;
+using MlOpsDashboard.Core.Incidents;
 using MlOpsDashboard.Core.Pipelines;
+using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
-using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Dashboard.Api;
-using MlOpsDashboard.Dashboard.Cli;
 using MlOpsDashboard.Dashboard.Api.Predictions;
+using MlOpsDashboard.Dashboard.Cli;
 using MlOpsDashboard.Dashboard.Hosting;
 
-// `train` / `evaluate` are command-line tools for continuous training; they never start the web host.
+// Command-line tools (continuous training, offline analysis) never start the web host.
 if (PredictorCli.IsCommand(args))
 {
     return await PredictorCli.RunAsync(args, Console.Out, Console.Error);
-using MlOpsDashboard.Core.Incidents;
-using MlOpsDashboard.Dashboard.Api;
-using MlOpsDashboard.Dashboard.Cli;
-using MlOpsDashboard.Dashboard.Hosting;
-
+}
 if (args is [AnalyzeCommand.Name, ..])
 {
     return await AnalyzeCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
