@@ -51,10 +51,7 @@ public static class DriftVsScipy
     private static (double D, double P, double W, double Psi) Three(double[] reference, double[] current)
     {
         // KS and Wasserstein share one sort of each sample; scipy sorts inside each call.
-        var a = (double[])reference.Clone();
-        var b = (double[])current.Clone();
-        Array.Sort(a);
-        Array.Sort(b);
+        var (a, b) = FastSort.SortedCopies(reference, current);
         var ks = KolmogorovSmirnov.TwoSampleSorted(a, b);
         var w = Wasserstein.NormedSorted(a, b, Wasserstein.StandardDeviation(reference));
         var psi = DistributionDistances.PopulationStabilityIndex(BinnedFrequencies.Numeric(reference, current));
