@@ -35,7 +35,16 @@ public static class DriftEvaluator
     private static ColumnDrift Numeric(FeatureProfile feature, double[] values)
     {
         var reference = feature.NumericSample;
-        var current = values.Where(double.IsFinite).ToArray();
+        var current = new double[values.Length];
+        var count = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                current[count++] = v;
+            }
+        }
+        Array.Resize(ref current, count);
         FastSort.Sort(current);
         // Only "more than 5?" matters for the choice: stop counting early on a million rows.
         var distinct = BinnedFrequencies.CountDistinct(reference, current, stopAfter: 6);
