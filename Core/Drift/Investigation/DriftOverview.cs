@@ -52,6 +52,9 @@ public sealed class DriftOverview
     public IReadOnlyList<IReadOnlyList<double?>> Grid() =>
         [.. Features.Select(f => (IReadOnlyList<double?>)[.. Windows.Select(w => In(w).FirstOrDefault(s => s.Feature == f)?.AlertScore)])];
 
+    /// <summary>Where a window sits on a time axis: its middle, so a deploy inside it shows before or after its point.</summary>
+    public static DateTime MidPoint(DriftWindow window) => (window.Start + (window.End - window.Start) / 2).UtcDateTime;
+
     /// <summary>One feature's score over time.</summary>
     public IReadOnlyList<(DriftWindow Window, FeatureScore Score)> Series(string feature) =>
         [.. Windows.SelectMany(w => In(w).Where(s => s.Feature == feature).Select(s => (w, s)))];

@@ -33,7 +33,7 @@ public static class ReferenceProfileBuilder
             throw new ArgumentException($"Numeric feature '{column.Name}' has no finite values.");
         }
         var sorted = values.ToArray();
-        Array.Sort(sorted);
+        FastSort.Sort(sorted);
         var edges = BinnedFrequencies.SturgesEdges(sorted, []);
         var counts = BinnedFrequencies.Histogram(sorted, edges);
         var sample = Sample(values);

@@ -14,7 +14,7 @@ public static class BinnedFrequencies
 
     public static BinnedShares Numeric(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        if (CountDistinct(reference) > MaxDistinctForValueCounts)
+        if (CountDistinct(reference, MaxDistinctForValueCounts + 1) > MaxDistinctForValueCounts)
         {
             var edges = SturgesEdges(reference, current);
             return new(Shares(Histogram(reference, edges), reference.Length), Shares(Histogram(current, edges), current.Length));
@@ -115,17 +115,27 @@ public static class BinnedFrequencies
         return counts;
     }
 
-    public static int CountDistinct(ReadOnlySpan<double> values) => CountDistinct(values, int.MaxValue);
+    public static int CountDistinct(ReadOnlySpan<double> values) => CountDistinct(values, [], int.MaxValue);
+
+    public static int CountDistinct(ReadOnlySpan<double> values, int stopAfter) => CountDistinct(values, [], stopAfter);
 
     /// <summary>Distinct values, counting no further than <paramref name="stopAfter"/> (test choice only asks "more than 5?").</summary>
-    public static int CountDistinct(ReadOnlySpan<double> values, int stopAfter)
+    /// <summary>Distinct values of both samples together, counting no further than <paramref name="stopAfter"/>.</summary>
+    public static int CountDistinct(ReadOnlySpan<double> first, ReadOnlySpan<double> second, int stopAfter)
     {
         var seen = new HashSet<double>();
-        foreach (var v in values)
+        foreach (var v in first)
         {
             if (seen.Add(v) && seen.Count >= stopAfter)
             {
-                break;
+                return seen.Count;
+            }
+        }
+        foreach (var v in second)
+        {
+            if (seen.Add(v) && seen.Count >= stopAfter)
+            {
+                return seen.Count;
             }
         }
         return seen.Count;

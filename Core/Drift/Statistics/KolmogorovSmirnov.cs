@@ -14,10 +14,7 @@ public static class KolmogorovSmirnov
 
     public static KolmogorovSmirnovResult TwoSample(ReadOnlySpan<double> first, ReadOnlySpan<double> second)
     {
-        var a = first.ToArray();
-        var b = second.ToArray();
-        Array.Sort(a);
-        Array.Sort(b);
+        var (a, b) = FastSort.SortedCopies(first, second);
         return TwoSampleSorted(a, b);
     }
 

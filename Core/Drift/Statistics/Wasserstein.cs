@@ -11,10 +11,7 @@ public static class Wasserstein
 
     public static double Distance(ReadOnlySpan<double> first, ReadOnlySpan<double> second)
     {
-        var a = first.ToArray();
-        var b = second.ToArray();
-        Array.Sort(a);
-        Array.Sort(b);
+        var (a, b) = FastSort.SortedCopies(first, second);
         return DistanceSorted(a, b);
     }
 
