@@ -1,10 +1,17 @@
 using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Connections;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Sandbox;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Dashboard.Api;
+using MlOpsDashboard.Dashboard.Cli;
 using MlOpsDashboard.Dashboard.Hosting;
+
+if (HealthCheckCommand.Matches(args))
+{
+    return await HealthCheckCommand.RunAsync(args, Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +21,7 @@ builder.Services
     .AddSandbox()
     .AddConnectionChecks()
     .AddPipelines()
+    .AddFailureRiskRuntime()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddDashboardUi();
