@@ -1,12 +1,13 @@
 # syntax=docker/dockerfile:1
 # MLOps Dashboard: one image for linux/amd64 and linux/arm64 (docker buildx --platform ...).
 # Ubuntu 24.04 (noble) images: TorchSharp's native library needs GLIBCXX_3.4.32, which noble has.
-# Base images are pinned to exact versions; CI (cd.yml) records the pushed image's digest.
+# Base images are pinned to exact versions (the SDK and runtime the test suite runs on); CI
+# (cd.yml) records the pushed image's digest. Add @sha256 digests once pulled from a trusted machine.
 # libtorch exists for linux-x64 only: the arm64 image runs without the failure-risk model and
 # says so on /readyz ("Failure-risk model runtime": Degraded) and in the UI.
 
-ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.100-noble
-ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0.0-noble
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401-noble
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0.12-noble
 
 # The SDK runs on the build machine's own architecture and cross-publishes for the target,
 # which is far faster than building under QEMU emulation.
