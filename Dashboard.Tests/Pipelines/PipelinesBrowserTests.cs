@@ -38,9 +38,26 @@ public sealed class PipelinesBrowserTests(BrowserFixture browser)
     /// <summary>Machine-wide load (several builds at once) can hold the circuit past Playwright's default 5 s.</summary>
     private const float Patient = 30_000;
 
-    /// <summary>The login form, as BrowserFixture.SignedInPageAsync does, with patient waits.</summary>
+    /// <summary>
+    /// The login form, as BrowserFixture.SignedInPageAsync does, with patient waits; first waits
+    /// for /readyz, since the admin account is seeded by start-up work that a busy machine delays.
+    /// </summary>
     private async Task<IPage> SignInAsync(List<string> errors)
     {
+        using (var http = new HttpClient { BaseAddress = browser.BaseAddress })
+        {
+            var ready = false;
+            for (var attempt = 0; attempt < 120 && !ready; attempt++)
+            {
+                using var response = await http.GetAsync("/readyz");
+                ready = response.IsSuccessStatusCode;
+                if (!ready)
+                {
+                    await Task.Delay(500);
+                }
+            }
+            Assert.True(ready, "the app did not become ready within 60 s");
+        }
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
