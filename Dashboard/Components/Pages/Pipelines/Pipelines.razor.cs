@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Pipelines;
 using Microsoft.Extensions.Options;
 using Plotly.Blazor;
@@ -34,6 +35,9 @@ public sealed partial class Pipelines : IAsyncDisposable
     [Inject] public required IOptions<GitHubOptions> GitHub { get; init; }
 
     [Inject] public required TimeProvider Clock { get; init; }
+
+    /// <summary>On arm64 the failure-risk model (libtorch) is not available; CI people should know why its predictions are missing.</summary>
+    [Inject] public required FailureRiskRuntime FailureRisk { get; init; }
 
     /// <summary>/pipelines?run=ID opens that run, e.g. from an analysis or a notification.</summary>
     [SupplyParameterFromQuery(Name = "run")] public long? RunId { get; set; }
