@@ -14,20 +14,9 @@ using MlOpsDashboard.Dashboard.Api.Predictions;
 using MlOpsDashboard.Dashboard.Cli;
 using MlOpsDashboard.Dashboard.Hosting;
 
-// Command-line tools (continuous training, offline analysis) never start the web host.
-if (PredictorCli.IsCommand(args))
+if (await CommandLine.TryRunAsync(args) is { } exitCode)
 {
-    return await PredictorCli.RunAsync(args, Console.Out, Console.Error);
-}
-if (args is [AnalyzeCommand.Name, ..])
-{
-    return await AnalyzeCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
-using MlOpsDashboard.Dashboard.Cli;
-using MlOpsDashboard.Dashboard.Hosting;
-
-if (HealthCheckCommand.Matches(args))
-{
-    return await HealthCheckCommand.RunAsync(args, Console.Out);
+    return exitCode;
 }
 
 var builder = WebApplication.CreateBuilder(args);

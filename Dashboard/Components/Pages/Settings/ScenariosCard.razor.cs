@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
-using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Sandbox.Platform;
 
@@ -10,32 +7,24 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Settings;
 
 public sealed partial class ScenariosCard : IDisposable
 {
-    private bool _canOperate;
-
     [Inject] public required SandboxScenarios Scenarios { get; init; }
 
     [Inject] public required IOptions<ClusterOptions> Cluster { get; init; }
 
-    [Inject] public required IAuthorizationService Authorization { get; init; }
-
-    [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
+    /// <summary>Decided once by the Settings page for all its cards.</summary>
+    [Parameter] public bool CanOperate { get; set; }
 
     private bool IsSandbox => Cluster.Value.IsSandbox;
 
-    protected override async Task OnInitializedAsync()
-    {
-        var user = (await AuthenticationState).User;
-        _canOperate = (await Authorization.AuthorizeAsync(user, Roles.Operator)).Succeeded;
-        // Another operator (or the API) may trigger a scenario: every open Settings page follows.
-        Scenarios.Changed += OnScenarioChanged;
-    }
+    // Another operator (or the API) may trigger a scenario: every open Settings page follows.
+    protected override void OnInitialized() => Scenarios.Changed += OnScenarioChanged;
 
     private DateTimeOffset? ActiveSince(SandboxScenario scenario) =>
         Scenarios.Active.TryGetValue(scenario, out var since) ? since : null;
 
     private void Trigger(SandboxScenario scenario)
     {
-        if (_canOperate)
+        if (CanOperate)
         {
             Scenarios.Trigger(scenario);
         }
@@ -43,7 +32,7 @@ public sealed partial class ScenariosCard : IDisposable
 
     private void Clear(SandboxScenario scenario)
     {
-        if (_canOperate)
+        if (CanOperate)
         {
             Scenarios.Clear(scenario);
         }
