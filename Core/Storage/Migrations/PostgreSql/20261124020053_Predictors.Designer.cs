@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresDashboardDbContext))]
-    [Migration("20261124015428_PredictionLog")]
-    partial class PredictionLog
+    [Migration("20261124020053_Predictors")]
+    partial class Predictors
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,57 +24,81 @@ namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("MlOpsDashboard.Core.Predictors.Serving.PredictionLog.PredictionLogEntry", b =>
+            modelBuilder.Entity("MlOpsDashboard.Core.Predictors.Registry.ModelAliasEntity", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Alias")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind", "Alias");
+
+                    b.ToTable("ModelAliases", (string)null);
+                });
+
+            modelBuilder.Entity("MlOpsDashboard.Core.Predictors.Registry.ModelVersionEntity", b =>
+                {
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Caller")
+                    b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Features")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DataSource")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Directory")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MetricsJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<double>("LatencyMilliseconds")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Model")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<double>("Output")
-                        .HasColumnType("double precision");
-
-                    b.Property<long>("Timestamp")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("TraceId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("Version")
+                    b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<string>("VersionSource")
+                    b.Property<string>("ProjectFiguresJson")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReferenceProfileJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trainer")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Timestamp");
+                    b.HasIndex("Kind", "Number")
+                        .IsUnique();
 
-                    b.HasIndex("Model", "Version", "Timestamp");
-
-                    b.ToTable("PredictionLog", (string)null);
+                    b.ToTable("ModelVersions", (string)null);
                 });
 
             modelBuilder.Entity("MlOpsDashboard.Core.Storage.Entities.UserAccount", b =>

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.ML;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Training;
+
+namespace MlOpsDashboard.Core.Predictors.BuildTime;
+
+/// <summary>What besides the ML.NET model a build-time version needs to answer: interval and medians.</summary>
+public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHigh, double Coverage, float[] Medians, bool LogTarget);
+
+/// <summary>A trained FastTree build-time model with its residual interval and explainer.</summary>
+public sealed class BuildTimeModel : IBuildTimePredictor
+{
+    public const string ModelFile = "model.zip";
+    public const string CalibrationFile = "calibration.json";
+
+    private readonly MLContext _context;
+    private readonly ITransformer _model;
+
+    internal BuildTimeModel(MLContext context, ITransformer model, BuildTimeCalibration calibration, ModelVersionId version, string dataSource)
+    {
+        _context = context;
+        _model = model;
+        Calibration = calibration;
+        Version = version;
+        DataSource = dataSource;
+    }
+
+    public ModelVersionId Version { get; }
+
+    public string DataSource { get; }
+
+    public BuildTimeCalibration Calibration { get; }
+
+    public BuildTimePrediction Predict(BuildFeatures features)
+    {
+        var vector = BuildFeatureVector.ToVector(features);
+        var seconds = PredictBatch([vector])[0];
+        var drivers = DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictBatch);
+        return new BuildTimePrediction(
+            seconds,
+            Math.Max(0, seconds + Calibration.ResidualLow),
+            Math.Max(0, seconds + Calibration.ResidualHigh),
+            Calibration.Coverage,
+            drivers,
+            BuildTimeRecommendations.From(features, drivers, seconds),
+            Version);
+    }
+
+    public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors) =>
+        [.. MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Score")
+            .Select(s => Math.Max(0, Calibration.LogTarget ? Math.Exp(s) - 1 : s))];
+
+    internal BuildTimeModel WithIdentity(ModelVersionId version, string dataSource) => new(_context, _model, Calibration, version, dataSource);
+
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var schema = MlNetData.Regression(_context, [], BuildFeatureVector.Length).Schema;
+        _context.Model.Save(_model, schema, Path.Combine(directory, ModelFile));
+        File.WriteAllText(Path.Combine(directory, CalibrationFile), JsonSerializer.Serialize(Calibration));
+    }
+
+    public static BuildTimeModel Load(string directory, ModelVersionId version, string dataSource)
+    {
+        var context = new MLContext(seed: 1);
+        var model = context.Model.Load(Path.Combine(directory, ModelFile), out _);
+        var calibration = JsonSerializer.Deserialize<BuildTimeCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
+            ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
+        return new BuildTimeModel(context, model, calibration, version, dataSource);
+    }
+}

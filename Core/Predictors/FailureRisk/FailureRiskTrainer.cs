@@ -1,0 +1,162 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MlOpsDashboard.Core.Predictors.FailureRisk;
+
+public sealed record FailureRiskTrainingOptions
+{
+    public int MaxEpochs { get; init; } = 60;
+    public int Patience { get; init; } = 8;
+    public int BatchSize { get; init; } = 256;
+    public double LearningRate { get; init; } = 1e-3;
+    public int ChallengerTrees { get; init; } = 300;
+    public int Seed { get; init; } = 7;
+}
+
+/// <summary>How a trained candidate did on the chronological validation part.</summary>
+public sealed record ValidationScore(double Auc, double F1, double Threshold, int Epochs);
+
+public sealed record FailureRiskTrainingResult(
+    FailureRiskModel Network, ValidationScore NetworkScore,
+    FailureRiskModel Challenger, ValidationScore ChallengerScore)
+{
+    /// <summary>The better on validation (ROC AUC, then F1) becomes champion.</summary>
+    public bool NetworkIsChampion => NetworkScore.Auc > ChallengerScore.Auc
+        || (NetworkScore.Auc == ChallengerScore.Auc && NetworkScore.F1 >= ChallengerScore.F1);
+
+    public FailureRiskModel Champion => NetworkIsChampion ? Network : Challenger;
+    public FailureRiskModel RunnerUp => NetworkIsChampion ? Challenger : Network;
+}
+
+/// <summary>
+/// Trains the TorchSharp MLP (class-weighted BCE, Adam, early stopping on validation AUC) and
+/// the ML.NET FastTree challenger on the same split: the last 20% of each project's training
+/// builds validate, in time order.
+/// </summary>
+public static class FailureRiskTrainer
+{
+    public static FailureRiskTrainingResult Train(IReadOnlyList<BuildExample> examples, FailureRiskTrainingOptions options, IProgress<string>? progress = null)
+    {
+        var (fit, validation) = ChronologicalSplit.Split(examples, e => e.Project, e => e.Order);
+        if (fit.Count(e => e.Failed) == 0 || fit.All(e => e.Failed) || validation.Count == 0)
+        {
+            throw new ArgumentException($"Failure risk needs failed and passed builds to train and a validation part; got {examples.Count} builds, {examples.Count(e => e.Failed)} failed.", nameof(examples));
+        }
+        var fitVectors = fit.Select(e => BuildFeatureVector.ToVector(e.Features)).ToList();
+        var fitLabels = fit.Select(e => e.Failed).ToList();
+        var validationVectors = validation.Select(e => BuildFeatureVector.ToVector(e.Features)).ToList();
+        var validationLabels = validation.Select(e => e.Failed).ToList();
+        var medians = DriverExplainer.Medians(fitVectors, BuildFeatureVector.Length);
+
+        var (network, networkScore) = TrainNetwork(fitVectors, fitLabels, validationVectors, validationLabels, medians, options, progress);
+        progress?.Report($"failure risk: network AUC {networkScore.Auc:0.000} F1 {networkScore.F1:0.000} after {networkScore.Epochs} epochs; fitting FastTree challenger");
+        var (challenger, challengerScore) = TrainChallenger(fitVectors, fitLabels, validationVectors, validationLabels, medians, options);
+        progress?.Report($"failure risk: challenger AUC {challengerScore.Auc:0.000} F1 {challengerScore.F1:0.000}");
+        return new FailureRiskTrainingResult(network, networkScore, challenger, challengerScore);
+    }
+
+    private static (FailureRiskModel, ValidationScore) TrainNetwork(List<float[]> fitVectors, List<bool> fitLabels,
+        List<float[]> validationVectors, List<bool> validationLabels, float[] medians, FailureRiskTrainingOptions options, IProgress<string>? progress)
+    {
+        torch.random.manual_seed(options.Seed);
+        var inputs = BuildFeatureVector.Length;
+        var scaler = FeatureScaler.Fit(fitVectors, inputs);
+        var x = fitVectors.Select(scaler.Transform).ToList();
+        var validationX = validationVectors.Select(scaler.Transform).ToList();
+        var positives = fitLabels.Count(l => l);
+        // Class weighting: failures weigh as much in total as passes.
+        var positiveWeight = (float)((fitLabels.Count - positives) / (double)positives);
+
+        var network = FailureRiskNetwork.Create(inputs);
+        var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, x.Count).ToArray();
+        var bestAuc = double.NegativeInfinity;
+        Dictionary<string, Tensor>? best = null;
+        var bestEpoch = 0;
+        for (var epoch = 1; epoch <= options.MaxEpochs && epoch - bestEpoch <= options.Patience; epoch++)
+        {
+            network.train();
+            random.Shuffle(order);
+            for (var start = 0; start < order.Length; start += options.BatchSize)
+            {
+                using var scope = torch.NewDisposeScope();
+                var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray();
+                var flat = new float[batch.Length * inputs];
+                var labels = new float[batch.Length];
+                var weights = new float[batch.Length];
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    Array.Copy(x[batch[i]], 0, flat, i * inputs, inputs);
+                    labels[i] = fitLabels[batch[i]] ? 1 : 0;
+                    weights[i] = fitLabels[batch[i]] ? positiveWeight : 1;
+                }
+                optimizer.zero_grad();
+                var output = network.call(torch.tensor(flat, [batch.Length, inputs])).reshape(-1);
+                var loss = nn.functional.binary_cross_entropy(output, torch.tensor(labels), torch.tensor(weights));
+                loss.backward();
+                optimizer.step();
+            }
+            network.eval();
+            var auc = QualityMetrics.RocAuc(validationLabels, FailureRiskNetwork.Probabilities(network, validationX, inputs));
+            if (auc > bestAuc)
+            {
+                bestAuc = auc;
+                bestEpoch = epoch;
+                best = network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+            }
+            progress?.Report($"failure risk: epoch {epoch}, validation AUC {auc:0.000} (best {bestAuc:0.000} at epoch {bestEpoch})");
+        }
+        if (best is not null)
+        {
+            network.load_state_dict(best);
+        }
+        network.eval();
+        var probabilities = FailureRiskNetwork.Probabilities(network, validationX, inputs);
+        var (threshold, f1) = BestThreshold(validationLabels, probabilities);
+        var model = new MlpFailureRiskModel(network, new FailureRiskCalibration(threshold, medians, scaler), new ModelVersionId(PredictorKind.FailureRisk, 1), "");
+        return (model, new ValidationScore(QualityMetrics.RocAuc(validationLabels, probabilities), f1, threshold, bestEpoch));
+    }
+
+    private static (FailureRiskModel, ValidationScore) TrainChallenger(List<float[]> fitVectors, List<bool> fitLabels,
+        List<float[]> validationVectors, List<bool> validationLabels, float[] medians, FailureRiskTrainingOptions options)
+    {
+        var context = new MLContext(seed: options.Seed);
+        var data = MlNetData.Binary(context, fitVectors.Zip(fitLabels), BuildFeatureVector.Length);
+        var model = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = options.ChallengerTrees,
+            NumberOfLeaves = 16,
+            LearningRate = 0.05,
+            MinimumExampleCountPerLeaf = 20,
+            FeatureFraction = 0.8,
+            UnbalancedSets = true,
+            NumberOfThreads = 2,
+        }).Fit(data);
+        var candidate = new GradientBoostedFailureRiskModel(context, model, new FailureRiskCalibration(0.5, medians, null), new ModelVersionId(PredictorKind.FailureRisk, 1), "");
+        var probabilities = candidate.PredictProbabilities(validationVectors);
+        var (threshold, f1) = BestThreshold(validationLabels, probabilities);
+        var calibrated = new GradientBoostedFailureRiskModel(context, model, new FailureRiskCalibration(threshold, medians, null), candidate.Version, "");
+        return (calibrated, new ValidationScore(QualityMetrics.RocAuc(validationLabels, probabilities), f1, threshold, 0));
+    }
+
+    /// <summary>The probability cut with the best F1 of the failed class on validation.</summary>
+    internal static (double Threshold, double F1) BestThreshold(IReadOnlyList<bool> labels, IReadOnlyList<double> probabilities)
+    {
+        var best = (Threshold: 0.5, F1: 0.0);
+        foreach (var candidate in probabilities.Distinct().Order().Where((_, i) => i % Math.Max(1, probabilities.Count / 400) == 0))
+        {
+            var f1 = QualityMetrics.F1(labels, [.. probabilities.Select(p => p >= candidate)]);
+            if (f1 > best.F1)
+            {
+                best = (candidate, f1);
+            }
+        }
+        return best;
+    }
+}

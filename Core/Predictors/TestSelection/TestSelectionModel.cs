@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Training;
+
+namespace MlOpsDashboard.Core.Predictors.TestSelection;
+
+public sealed record TestSelectionTrainingOptions
+{
+    public int Trees { get; init; } = 100;
+    public int Leaves { get; init; } = 32;
+    public int Seed { get; init; } = 7;
+}
+
+public sealed record TestSelectionCalibration(float[] Medians);
+
+/// <summary>A FastForest classifier whose failure probabilities rank the tests of a change.</summary>
+public sealed class TestSelectionModel : ITestSelectionPredictor
+{
+    public const string ModelFile = "model.zip";
+    public const string CalibrationFile = "calibration.json";
+
+    private readonly MLContext _context;
+    private readonly ITransformer _model;
+
+    private TestSelectionModel(MLContext context, ITransformer model, TestSelectionCalibration calibration, ModelVersionId version, string dataSource)
+    {
+        _context = context;
+        _model = model;
+        Calibration = calibration;
+        Version = version;
+        DataSource = dataSource;
+    }
+
+    public ModelVersionId Version { get; }
+
+    public string DataSource { get; }
+
+    public TestSelectionCalibration Calibration { get; }
+
+    public TestSelectionResult Select(TestSelectionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return TestSelector.Select(request, PredictProbabilities([.. request.Tests.Select(TestCaseFeatureVector.ToVector)]), Version);
+    }
+
+    public IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors) =>
+        [.. MlNetData.Score(_context, _model, vectors, TestCaseFeatureVector.Length, "Probability").Select(p => (double)p)];
+
+    public static TestSelectionModel Train(IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options, IProgress<string>? progress = null)
+    {
+        if (!examples.Any(e => e.Failed) || examples.All(e => e.Failed))
+        {
+            throw new ArgumentException($"Test selection needs failed and passed test runs; got {examples.Count} runs, {examples.Count(e => e.Failed)} failed.", nameof(examples));
+        }
+        var context = new MLContext(seed: options.Seed);
+        var vectors = examples.Select(e => TestCaseFeatureVector.ToVector(e.Features)).ToList();
+        progress?.Report($"test selection: fitting FastForest ({options.Trees} trees) on {examples.Count} test runs");
+        var data = MlNetData.Binary(context, vectors.Zip(examples.Select(e => e.Failed)), TestCaseFeatureVector.Length);
+        // FastForest scores are vote fractions, not probabilities; Platt scaling makes them probabilities
+        // so thresholds and the expected share of failures caught mean what they say.
+        var model = context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+        {
+            NumberOfTrees = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = 10,
+            FeatureFraction = 0.9,
+            NumberOfThreads = 2,
+        }).Append(context.BinaryClassification.Calibrators.Platt()).Fit(data);
+        return new TestSelectionModel(context, model, new TestSelectionCalibration(DriverExplainer.Medians(vectors, TestCaseFeatureVector.Length)),
+            new ModelVersionId(PredictorKind.TestSelection, 1), "");
+    }
+
+    internal TestSelectionModel WithIdentity(ModelVersionId version, string dataSource) => new(_context, _model, Calibration, version, dataSource);
+
+    public void Save(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        _context.Model.Save(_model, MlNetData.Regression(_context, [], TestCaseFeatureVector.Length).Schema, Path.Combine(directory, ModelFile));
+        File.WriteAllText(Path.Combine(directory, CalibrationFile), JsonSerializer.Serialize(Calibration));
+    }
+
+    public static TestSelectionModel Load(string directory, ModelVersionId version, string dataSource)
+    {
+        var context = new MLContext(seed: 1);
+        var model = context.Model.Load(Path.Combine(directory, ModelFile), out _);
+        var calibration = JsonSerializer.Deserialize<TestSelectionCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
+            ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
+        return new TestSelectionModel(context, model, calibration, version, dataSource);
+    }
+}

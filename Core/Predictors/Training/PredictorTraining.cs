@@ -1,0 +1,103 @@
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Core.Predictors.FailureRisk;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.TestSelection;
+
+namespace MlOpsDashboard.Core.Predictors.Training;
+
+/// <summary>
+/// Trains, evaluates with the datasets README's protocol and registers: failure risk registers
+/// both the network and the challenger and makes the better on validation champion; build time
+/// and test selection become champion when their predictor has none yet or they beat it.
+/// </summary>
+public sealed class PredictorTraining(ModelRegistry registry)
+{
+    public async Task<(BuildEvaluationReport Report, IReadOnlyList<ModelVersion> Registered)> TrainBuildsAsync(
+        IReadOnlyList<BuildExample> examples, string dataSource, string author, IProgress<string>? progress, CancellationToken cancellationToken,
+        BuildTimeTrainingOptions? buildTimeOptions = null, FailureRiskTrainingOptions? failureOptions = null)
+    {
+        var (report, buildTime, failure) = BuildEvaluation.Run(examples, buildTimeOptions ?? new(), failureOptions ?? new(), progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        var vectors = examples.Select(e => BuildFeatureVector.ToVector(e.Features)).ToList();
+        var profile = ReferenceProfile.Build(vectors, BuildFeatureVector.Names);
+        var registered = new List<ModelVersion>();
+
+        var timeVersion = await registry.RegisterAsync(new ModelRegistration(PredictorKind.BuildTime, "mlnet-fasttree-regression", dataSource,
+            new Dictionary<string, double>
+            {
+                ["test.mae"] = report.MeanMae, ["test.r2"] = report.MeanR2,
+                ["baseline.previous-duration.mae"] = report.MeanPreviousDurationMae, ["baseline.median.mae"] = report.MeanMedianMae,
+                ["interval.coverage"] = buildTime.Calibration.Coverage,
+            },
+            [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["mae"] = p.Mae, ["r2"] = p.R2, ["baseline.previous-duration.mae"] = p.PreviousDurationMae }))],
+            profile, author, buildTime.Save), cancellationToken);
+        registered.Add(timeVersion);
+        await PromoteIfBetterAsync(timeVersion, "test.mae", lowerIsBetter: true, cancellationToken);
+
+        var network = await RegisterFailureAsync(failure.Network, failure.NetworkScore, report, network: true, dataSource, author, profile, cancellationToken);
+        var challenger = await RegisterFailureAsync(failure.Challenger, failure.ChallengerScore, report, network: false, dataSource, author, profile, cancellationToken);
+        registered.Add(network);
+        registered.Add(challenger);
+        var (champion, runnerUp) = failure.NetworkIsChampion ? (network, challenger) : (challenger, network);
+        await registry.SetAliasAsync(champion.Id, ModelAlias.Champion, cancellationToken);
+        await registry.SetAliasAsync(runnerUp.Id, ModelAlias.Challenger, cancellationToken);
+        progress?.Report($"registered {timeVersion.Id}, {network.Id} (network), {challenger.Id} (FastTree); champion {champion.Id}");
+        return (report, registered);
+    }
+
+    public async Task<(TestSelectionEvaluationReport Report, ModelVersion Registered)> TrainTestsAsync(
+        IReadOnlyList<TestCaseExample> examples, string dataSource, string author, IProgress<string>? progress, CancellationToken cancellationToken,
+        TestSelectionTrainingOptions? options = null)
+    {
+        var (report, model) = TestSelectionEvaluation.Run(examples, options ?? new(), progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        var profile = ReferenceProfile.Build([.. examples.Select(e => TestCaseFeatureVector.ToVector(e.Features))], TestCaseFeatureVector.Names);
+        var metrics = new Dictionary<string, double>
+        {
+            ["test.apfd"] = report.MeanApfd,
+            ["test.apfdc"] = QualityMetrics.MeanDefined(report.Projects.Select(p => p.Model.ApfdCost)),
+            ["test.time-share-to-catch-all"] = QualityMetrics.MeanDefined(report.Projects.Select(p => p.Model.TimeShareToCatchAll)),
+            ["baseline.naive.apfd"] = QualityMetrics.MeanDefined(report.Projects.Select(p => p.Naive.Apfd)),
+            ["baseline.random.apfd"] = QualityMetrics.MeanDefined(report.Projects.Select(p => p.Random.Apfd)),
+        };
+        var version = await registry.RegisterAsync(new ModelRegistration(PredictorKind.TestSelection, "mlnet-fastforest", dataSource, metrics,
+            [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["apfd"] = p.Model.Apfd, ["apfdc"] = p.Model.ApfdCost, ["baseline.naive.apfd"] = p.Naive.Apfd }))],
+            profile, author, model.Save), cancellationToken);
+        await PromoteIfBetterAsync(version, "test.apfd", lowerIsBetter: false, cancellationToken);
+        progress?.Report($"registered {version.Id}");
+        return (report, version);
+    }
+
+    private async Task<ModelVersion> RegisterFailureAsync(FailureRiskModel model, ValidationScore score, BuildEvaluationReport report, bool network,
+        string dataSource, string author, ReferenceProfile profile, CancellationToken cancellationToken)
+    {
+        var metrics = new Dictionary<string, double>
+        {
+            ["validation.auc"] = score.Auc, ["validation.f1"] = score.F1, ["threshold"] = score.Threshold,
+            ["test.f1"] = network ? report.MeanNetworkF1 : report.MeanChallengerF1,
+            ["test.auc"] = network ? report.MeanNetworkAuc : report.MeanChallengerAuc,
+            ["baseline.previous-failed.f1"] = report.MeanPreviousFailedF1,
+        };
+        if (network)
+        {
+            metrics["epochs"] = score.Epochs;
+        }
+        var figures = report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double>
+        {
+            ["f1"] = network ? p.NetworkF1 : p.ChallengerF1,
+            ["auc"] = network ? p.NetworkAuc : p.ChallengerAuc,
+            ["baseline.previous-failed.f1"] = p.PreviousFailedF1,
+        })).ToList();
+        return await registry.RegisterAsync(new ModelRegistration(PredictorKind.FailureRisk, model.Trainer, dataSource, metrics, figures, profile, author, model.Save), cancellationToken);
+    }
+
+    private async Task PromoteIfBetterAsync(ModelVersion candidate, string metric, bool lowerIsBetter, CancellationToken cancellationToken)
+    {
+        var champion = await registry.GetByAliasAsync(candidate.Id.Kind, ModelAlias.Champion, cancellationToken);
+        var value = candidate.Metrics.GetValueOrDefault(metric, double.NaN);
+        var current = champion?.Metrics.GetValueOrDefault(metric, double.NaN) ?? double.NaN;
+        var better = champion is null || double.IsNaN(current) || (lowerIsBetter ? value < current : value > current);
+        await registry.SetAliasAsync(candidate.Id, better ? ModelAlias.Champion : ModelAlias.Challenger, cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.TestSelection;
+
+namespace MlOpsDashboard.Core.Predictors.Training;
+
+/// <summary>Mean per-cycle figures of one ordering over the cycles that had at least one failure.</summary>
+public sealed record PrioritisationFigures(double Apfd, double ApfdCost, double TimeShareToCatchAll);
+
+public sealed record TestSelectionProjectFigures(
+    string Project, int TrainCycles, int TestCycles, int CyclesWithFailures,
+    PrioritisationFigures Model, PrioritisationFigures Naive, PrioritisationFigures Random);
+
+public sealed record TestSelectionEvaluationReport(IReadOnlyList<TestSelectionProjectFigures> Projects)
+{
+    public double MeanApfd => QualityMetrics.MeanDefined(Projects.Select(p => p.Model.Apfd));
+}
+
+/// <summary>
+/// Test prioritisation protocol: per data set the first 80% of CI cycles train, every later
+/// cycle with a failure is ordered by the model and by the baselines (naive: last verdict, then
+/// failure count, then shortest first; random with a fixed seed).
+/// </summary>
+public static class TestSelectionEvaluation
+{
+    public static (TestSelectionEvaluationReport Report, TestSelectionModel Model) Run(
+        IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options, IProgress<string>? progress = null)
+    {
+        var cyclesByProject = examples.GroupBy(e => e.Project).ToDictionary(g => g.Key, g => g.Select(e => e.Cycle).Distinct().Order().ToList());
+        var cut = cyclesByProject.ToDictionary(kv => kv.Key, kv => kv.Value[(int)Math.Floor(kv.Value.Count * ChronologicalSplit.DefaultTrainShare)]);
+        var train = examples.Where(e => e.Cycle < cut[e.Project]).ToList();
+        var test = examples.Where(e => e.Cycle >= cut[e.Project]).ToList();
+        var model = TestSelectionModel.Train(train, options, progress);
+        var projects = new List<TestSelectionProjectFigures>();
+        foreach (var project in test.GroupBy(e => e.Project).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var modelFigures = new List<PrioritisationFigures>();
+            var naiveFigures = new List<PrioritisationFigures>();
+            var randomFigures = new List<PrioritisationFigures>();
+            var random = new Random(7);
+            var cycles = project.GroupBy(e => e.Cycle).OrderBy(g => g.Key).ToList();
+            foreach (var cycle in cycles.Where(c => c.Any(e => e.Failed)))
+            {
+                var runs = cycle.ToList();
+                var probabilities = model.PredictProbabilities([.. runs.Select(r => TestCaseFeatureVector.ToVector(r.Features))]);
+                var byName = runs.GroupBy(r => r.Features.Name).ToDictionary(g => g.Key, g => new Queue<TestCaseExample>(g));
+                var byModel = TestSelector.Select(new TestSelectionRequest([.. runs.Select(r => r.Features)]), probabilities, model.Version)
+                    .Ranked.Select(r => byName[r.Name].Dequeue()).ToList();
+                modelFigures.Add(Figures(byModel));
+                naiveFigures.Add(Figures([.. runs.OrderByDescending(r => r.Features.LastRunFailed == true)
+                    .ThenByDescending(r => r.Features.PreviousFailures).ThenBy(r => r.Features.DurationSeconds)]));
+                randomFigures.Add(Figures([.. runs.OrderBy(_ => random.Next())]));
+            }
+            projects.Add(new TestSelectionProjectFigures(project.Key, cyclesByProject[project.Key].Count - cycles.Count, cycles.Count, modelFigures.Count,
+                Mean(modelFigures), Mean(naiveFigures), Mean(randomFigures)));
+            progress?.Report($"test selection: {project.Key} evaluated on {modelFigures.Count} cycles with failures");
+        }
+        return (new TestSelectionEvaluationReport(projects), model);
+    }
+
+    private static PrioritisationFigures Figures(IReadOnlyList<TestCaseExample> ordered)
+    {
+        var failed = ordered.Select(r => r.Failed).ToList();
+        var durations = ordered.Select(r => r.DurationSeconds).ToList();
+        return new PrioritisationFigures(QualityMetrics.Apfd(failed), QualityMetrics.ApfdCost(failed, durations), QualityMetrics.TimeShareToCatchAll(failed, durations));
+    }
+
+    private static PrioritisationFigures Mean(List<PrioritisationFigures> figures) => new(
+        QualityMetrics.MeanDefined(figures.Select(f => f.Apfd)),
+        QualityMetrics.MeanDefined(figures.Select(f => f.ApfdCost)),
+        QualityMetrics.MeanDefined(figures.Select(f => f.TimeShareToCatchAll)));
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Core.Predictors.FailureRisk;
+using MlOpsDashboard.Core.Predictors.Importers;
+using MlOpsDashboard.Core.Predictors.TestSelection;
+using MlOpsDashboard.Core.Predictors.Training;
+
+namespace MlOpsDashboard.Bench.Predictors;
+
+/// <summary>
+/// Side-by-side quality comparison on the shared real CI data (not a timing benchmark): every
+/// BuildFast project's failure-risk and build-time figures with the naive baselines, and test
+/// prioritisation on the RETECS data sets. Prints Markdown tables for bench/README.md.
+/// Run: dotnet run -c Release --project bench -- predictors [datasets folder]
+/// </summary>
+public static class PredictorQualityBench
+{
+    public static int Run(string datasets)
+    {
+        var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));
+        var (report, _, _) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Failure risk champion: {report.ChampionTrainer} (validation AUC network {report.NetworkValidation.Auc:0.000}, challenger {report.ChallengerValidation.Auc:0.000})");
+        text.AppendLine();
+        text.AppendLine("| project | test builds | failed | F1 champion | AUC champion | F1 MLP | AUC MLP | F1 FastTree | AUC FastTree | F1 naive (prev failed) | MAE s | R² | MAE naive prev | MAE naive median | interval coverage |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in report.Projects)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Project} | {p.TestBuilds} | {p.FailedShare:P0} | {p.ChampionF1:0.000} | {p.ChampionAuc:0.000} | {p.NetworkF1:0.000} | {p.NetworkAuc:0.000} | {p.ChallengerF1:0.000} | {p.ChallengerAuc:0.000} | {p.PreviousFailedF1:0.000} | {p.Mae:0} | {p.R2:0.00} | {p.PreviousDurationMae:0} | {p.MedianMae:0} | {p.IntervalCoverage:P0} |");
+        }
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| **mean** | | | **{report.MeanF1:0.000}** | **{report.MeanAuc:0.000}** | {report.MeanNetworkF1:0.000} | {report.MeanNetworkAuc:0.000} | {report.MeanChallengerF1:0.000} | {report.MeanChallengerAuc:0.000} | {report.MeanPreviousFailedF1:0.000} | **{report.MeanMae:0}** | {report.MeanR2:0.00} | {report.MeanPreviousDurationMae:0} | {report.MeanMedianMae:0} | |");
+        Console.WriteLine(text);
+        text.Clear();
+        var folder = Path.Combine(datasets, "test-prioritisation");
+        text.AppendLine("| test data set | test cycles with failures | APFD model | APFD naive | APFD random | APFDc model | APFDc naive | time share to catch all, model | naive |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var file in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var (tests, _) = TestSelectionEvaluation.Run(TestVerdictImporter.ReadFile(file), new TestSelectionTrainingOptions(), new SynchronousProgress(Console.Error));
+            foreach (var p in tests.Projects)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {p.Project} | {p.CyclesWithFailures} | **{p.Model.Apfd:0.000}** | {p.Naive.Apfd:0.000} | {p.Random.Apfd:0.000} | {p.Model.ApfdCost:0.000} | {p.Naive.ApfdCost:0.000} | {p.Model.TimeShareToCatchAll:P1} | {p.Naive.TimeShareToCatchAll:P1} |");
+            }
+        }
+        Console.WriteLine(text);
+        return 0;
+    }
+}
+
+/// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and reorders lines).</summary>
+internal sealed class SynchronousProgress(TextWriter writer) : IProgress<string>
+{
+    public void Report(string value) => writer.WriteLine(value);
+}
