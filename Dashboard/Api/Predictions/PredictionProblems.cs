@@ -32,9 +32,6 @@ internal static class PredictionProblems
         detail: $"Content-Type is '{contentType}'; send the request as application/json.",
         type: "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.16");
 
-    public static IResult BatchTooLarge(string field, int count, int max) =>
-        Invalid(field, $"has {count} items; at most {max} are accepted per request (Predictions:MaxBatchSize).");
-
     public static IResult BodyTooLarge(long? length, int max) =>
         Invalid("body", $"is {(length is { } l ? $"{l} bytes" : "larger than the limit")}; at most {max} bytes are accepted (Predictions:MaxBodyBytes).");
 }

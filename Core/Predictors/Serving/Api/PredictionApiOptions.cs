@@ -37,6 +37,11 @@ public sealed class ServingVersionOptions
 
     public string Deployment { get; set; } = "model-serving";
 
+    /// <summary>The Argo CD application that deploys it, for reading MODEL_VERSION from git at its synced revision.</summary>
+    public string Application { get; set; } = "model-serving-production";
+
+    public string ArgoNamespace { get; set; } = "argocd";
+
     /// <summary>How often the deployed version and the registry's champions are re-read.</summary>
     public double RefreshSeconds { get; set; } = 5;
 }

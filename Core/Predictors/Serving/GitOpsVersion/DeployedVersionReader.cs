@@ -3,6 +3,7 @@ using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 
 namespace MlOpsDashboard.Core.Predictors.Serving.GitOpsVersion;
@@ -21,7 +22,7 @@ public interface IDeployedVersionReader
 /// <c>model-serving-config-…</c>). What runs in the cluster is what Argo CD synced from git, so
 /// this follows GitOps, including a promotion or rollback commit once it is synced.
 /// </summary>
-public sealed class KubernetesDeployedVersionReader(IOptions<ClusterOptions> cluster, IOptions<PredictionApiOptions> options) : IDeployedVersionReader, IDisposable
+public sealed class KubernetesDeployedVersionReader(IOptions<ClusterOptions> cluster, IOptions<ManifestsOptions> manifests, IOptions<PredictionApiOptions> options) : IDeployedVersionReader, IDisposable
 {
     private readonly Lock _gate = new();
     private Kubernetes? _client;
@@ -58,7 +59,9 @@ public sealed class KubernetesDeployedVersionReader(IOptions<ClusterOptions> clu
                     }
                 }
             }
-            return new(null, $"{where} sets no {DeployedModelVersion.VariableName}");
+            // The ConfigMap is not readable here: fall back to git at the revision Argo CD synced.
+            return await SyncedManifestVersion.ReadAsync(client, serving.ArgoNamespace, serving.Application, manifests.Value, cancellationToken)
+                ?? new(null, $"{where} sets no {DeployedModelVersion.VariableName} that can be read");
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
