@@ -12,6 +12,7 @@ public static class PredictorsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ModelRegistry>();
+        services.TryAddSingleton<DriftReferencePublisher>();
         services.TryAddSingleton<PredictorTraining>();
         services.TryAddSingleton<IServedModelProvider, RegistryServedModelProvider>();
         return services;

@@ -45,7 +45,10 @@ public sealed class DriftApp(string manifests, RecordingAttentionSink sink) : Da
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IDriftAttentionSink>(sink));
+        // These tests serve their windows directly rather than through the prediction API's log.
+        builder.ConfigureTestServices(services => services
+            .AddSingleton<IDriftAttentionSink>(sink)
+            .AddSingleton<IServedFeatureSource>(sp => sp.GetRequiredService<InMemoryServedFeatureSource>()));
     }
 }
 

@@ -11,7 +11,7 @@ namespace MlOpsDashboard.Core.Predictors.Training;
 /// both the network and the challenger and makes the better on validation champion; build time
 /// and test selection become champion when their predictor has none yet or they beat it.
 /// </summary>
-public sealed class PredictorTraining(ModelRegistry registry)
+public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePublisher drift)
 {
     public async Task<(BuildEvaluationReport Report, IReadOnlyList<ModelVersion> Registered)> TrainBuildsAsync(
         IReadOnlyList<BuildExample> examples, string dataSource, string author, IProgress<string>? progress, CancellationToken cancellationToken,
@@ -33,12 +33,15 @@ public sealed class PredictorTraining(ModelRegistry registry)
             [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["mae"] = p.Mae, ["r2"] = p.R2, ["baseline.previous-duration.mae"] = p.PreviousDurationMae }))],
             profile, author, buildTime.Save), cancellationToken);
         registered.Add(timeVersion);
+        await drift.PublishAsync(timeVersion.Id, vectors, BuildFeatureVector.Names, cancellationToken);
         await PromoteIfBetterAsync(timeVersion, "test.mae", lowerIsBetter: true, cancellationToken);
 
         var network = await RegisterFailureAsync(failure.Network, failure.NetworkScore, report, network: true, dataSource, author, profile, cancellationToken);
         var challenger = await RegisterFailureAsync(failure.Challenger, failure.ChallengerScore, report, network: false, dataSource, author, profile, cancellationToken);
         registered.Add(network);
         registered.Add(challenger);
+        await drift.PublishAsync(network.Id, vectors, BuildFeatureVector.Names, cancellationToken);
+        await drift.PublishAsync(challenger.Id, vectors, BuildFeatureVector.Names, cancellationToken);
         var (champion, runnerUp) = failure.NetworkIsChampion ? (network, challenger) : (challenger, network);
         await registry.SetAliasAsync(champion.Id, ModelAlias.Champion, cancellationToken);
         await registry.SetAliasAsync(runnerUp.Id, ModelAlias.Challenger, cancellationToken);
@@ -52,7 +55,8 @@ public sealed class PredictorTraining(ModelRegistry registry)
     {
         var (report, model) = TestSelectionEvaluation.Run(examples, options ?? new(), progress);
         cancellationToken.ThrowIfCancellationRequested();
-        var profile = ReferenceProfile.Build([.. examples.Select(e => TestCaseFeatureVector.ToVector(e.Features))], TestCaseFeatureVector.Names);
+        var vectors = examples.Select(e => TestCaseFeatureVector.ToVector(e.Features)).ToList();
+        var profile = ReferenceProfile.Build(vectors, TestCaseFeatureVector.Names);
         var metrics = new Dictionary<string, double>
         {
             ["test.apfd"] = report.MeanApfd,
@@ -64,6 +68,7 @@ public sealed class PredictorTraining(ModelRegistry registry)
         var version = await registry.RegisterAsync(new ModelRegistration(PredictorKind.TestSelection, "mlnet-fastforest", dataSource, metrics,
             [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["apfd"] = p.Model.Apfd, ["apfdc"] = p.Model.ApfdCost, ["baseline.naive.apfd"] = p.Naive.Apfd }))],
             profile, author, model.Save), cancellationToken);
+        await drift.PublishAsync(version.Id, vectors, TestCaseFeatureVector.Names, cancellationToken);
         await PromoteIfBetterAsync(version, "test.apfd", lowerIsBetter: false, cancellationToken);
         progress?.Report($"registered {version.Id}");
         return (report, version);

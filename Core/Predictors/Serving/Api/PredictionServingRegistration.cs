@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using MlOpsDashboard.Core.Drift.Monitoring;
 using MlOpsDashboard.Core.Configuration;
 using MlOpsDashboard.Core.Predictors.Serving.GitOpsVersion;
 using MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
@@ -27,6 +28,8 @@ public static class PredictionServingRegistration
         services.TryAddSingleton<PredictionLog.PredictionLog>();
         services.AddHostedService<PredictionLogWriter>();
         services.TryAddSingleton<IPredictionLogReader, PredictionLogReader>();
+        // Drift detection reads what was really served (AddDrift's in-process buffer is only a default).
+        services.Replace(ServiceDescriptor.Singleton<IServedFeatureSource, PredictionLogServedFeatures>());
         services.TryAddSingleton<PredictionTrafficGenerator>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PredictionTrafficGenerator>());
         return services;
