@@ -64,6 +64,7 @@ public sealed partial class PromoteForm
             _plan = null;
             _reason = null;
         }
+        _context = await Promotions.ContextAsync(Application);
         await OnDelivered.InvokeAsync(_result);
     });
 
