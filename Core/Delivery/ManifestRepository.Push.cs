@@ -48,7 +48,9 @@ public sealed partial class ManifestRepository
             request.Message, tree, [tip], prettifyMessage: true);
         var target = request.TargetBranch ?? _options.Branch;
         repo.Refs.Add(OutgoingRef, commit.Id, allowOverwrite: true);
-        var rejection = Push(repo, $"{OutgoingRef}:refs/heads/{target}");
+        var rejection = request.TargetBranch is null && !_options.IsRemote
+            ? PushToLocalBranch(repo, tip, commit)
+            : Push(repo, $"{OutgoingRef}:refs/heads/{target}");
         if (rejection is not null)
         {
             if (request.TargetBranch is not null)
@@ -58,8 +60,7 @@ public sealed partial class ManifestRepository
             _logger.LogInformation("Push of {Commit} to {Branch} refused: {Reason}", commit.Sha[..7], target, rejection);
             return null;
         }
-        // A local remote updates its ref without re-checking the old value, so two pushes at the
-        // same instant can both "succeed"; only the remote's ancestry says whether ours landed.
+        // Belt and braces: only the remote's ancestry proves the commit landed.
         if (request.TargetBranch is null && !Landed(repo, commit))
         {
             _logger.LogWarning("Commit {Commit} was overtaken on {Branch} right after its push; retrying on the new tip", commit.Sha[..7], target);
@@ -85,6 +86,41 @@ public sealed partial class ManifestRepository
             refused = e.Message;
         }
         return refused;
+    }
+
+    /// <summary>
+    /// libgit2's local transport moves the remote's ref without checking its old value, so two
+    /// pushes at the same instant could both "succeed" and one silently replace the other. For a
+    /// repository on this machine the objects go to a private ref first, then the branch moves
+    /// by compare-and-swap under git's ref lock: only if it still points at the tip we built on.
+    /// </summary>
+    private string? PushToLocalBranch(Repository repo, Commit tip, Commit commit)
+    {
+        var incoming = $"refs/mlops-dashboard/incoming/{Guid.NewGuid():N}";
+        var refused = Push(repo, $"{OutgoingRef}:{incoming}");
+        if (refused is not null)
+        {
+            return refused;
+        }
+        using var remote = new Repository(_options.Repository);
+        try
+        {
+            var branch = remote.Refs[$"refs/heads/{_options.Branch}"];
+            if (branch?.TargetIdentifier != tip.Sha)
+            {
+                return $"{_options.Branch} moved to {branch?.TargetIdentifier?[..7]} (fetch first)";
+            }
+            remote.Refs.UpdateTarget(branch, commit.Id, $"push: {commit.MessageShort}");
+            return null;
+        }
+        catch (LibGit2SharpException e)
+        {
+            return $"{_options.Branch} moved while updating ({e.Message})";
+        }
+        finally
+        {
+            remote.Refs.Remove(incoming);
+        }
     }
 
     private bool Landed(Repository repo, Commit commit)

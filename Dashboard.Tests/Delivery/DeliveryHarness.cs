@@ -39,6 +39,12 @@ public sealed class DeliveryHarness : IDisposable
     public RollbackService Rollbacks { get; }
     public DeliveryUser Alice { get; } = new("alice", "operator");
 
+    /// <summary>Another dashboard replica on the same remote, with its own clone.</summary>
+    public PromotionService SecondReplica() =>
+        new(Remote.Client(), new DeliveryExecutor(Remote.Client(), Audit, new GitHubPullRequestOpener(Options.Create(new GitHubOptions()), TimeProvider.System),
+            Options.Create(new ManifestsOptions { Repository = Remote.BarePath }), TimeProvider.System, NullLogger<DeliveryExecutor>.Instance),
+            Options.Create(new ManifestsOptions { Repository = Remote.BarePath }));
+
     public void Dispose()
     {
         Remote.Dispose();

@@ -104,7 +104,7 @@ public sealed class ManifestRepositoryTests : IDisposable
         Assert.EndsWith("# second\n", _remote.FileAt(_remote.Tip(), Staging));
         var updates = _remote.BranchUpdates();
         Assert.True(updates.Count >= 2, $"reflog has {updates.Count} entries");
-        Assert.All(updates, u => Assert.True(_remote.Descends(u.To, u.From), $"{u.From} -> {u.To} rewound the branch"));
+        Assert.All(updates, u => Assert.True(_remote.Descends(u.To, u.From), $"{u.From} -> {u.To} rewound the branch; reflog: {string.Join(" | ", updates.Select(x => $"{x.From[..7]}->{x.To[..7]}"))}"));
     }
 
     [Fact]
