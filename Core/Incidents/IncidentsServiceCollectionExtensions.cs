@@ -35,6 +35,7 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<AnalysisStore>();
         services.TryAddSingleton<AnalysisService>();
         services.TryAddSingleton<GitHubReportPublisher>();
+        services.TryAddSingleton<Attention.AttentionQueue>();
         services.AddValidatedOptions<PrometheusOptions, PrometheusOptionsValidator>(PrometheusOptions.Section);
         services.AddHttpClient(PrometheusMetricsReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.TryAddSingleton<PrometheusMetricsReader>();
