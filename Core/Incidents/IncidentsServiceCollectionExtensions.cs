@@ -34,6 +34,8 @@ public static class IncidentsServiceCollectionExtensions
         services.AddIncidentAnalysis();
         services.TryAddSingleton<AnalysisStore>();
         services.TryAddSingleton<AnalysisService>();
+        services.TryAddSingleton<GitHubReportPublisher>();
+        services.TryAddSingleton<Attention.AttentionQueue>();
         services.AddValidatedOptions<PrometheusOptions, PrometheusOptionsValidator>(PrometheusOptions.Section);
         services.AddHttpClient(PrometheusMetricsReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.TryAddSingleton<PrometheusMetricsReader>();

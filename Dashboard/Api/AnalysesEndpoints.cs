@@ -34,7 +34,48 @@ public static class AnalysesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetAnalysis")
             .WithSummary("One stored analysis with its full report.");
+        group.MapPost("/{id:long}/github-issue", OpenIssueAsync)
+            .RequireAuthorization(Roles.Operator)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithName("OpenGitHubIssueForAnalysis")
+            .WithSummary("Open a GitHub issue with the report (GitHub:Repository). Nothing else is changed.");
+        group.MapPost("/{id:long}/github-comment", CommentAsync)
+            .RequireAuthorization(Roles.Operator)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("CommentAnalysisOnCommit")
+            .WithSummary("Comment the report on a commit (the failing one), given as ?sha=.");
         return app;
+    }
+
+    private static Task<IResult> OpenIssueAsync(long id, HttpContext context, AnalysisStore store, GitHubReportPublisher github, CancellationToken cancellationToken) =>
+        PublishAsync(id, store, cancellationToken, analysis => github.OpenIssueAsync(analysis, context.User.FindFirstValue(ClaimTypes.Name) ?? "an operator"));
+
+    private static Task<IResult> CommentAsync(long id, string? sha, HttpContext context, AnalysisStore store, GitHubReportPublisher github, CancellationToken cancellationToken) =>
+        sha is null || !System.Text.RegularExpressions.Regex.IsMatch(sha, "^[0-9a-fA-F]{7,40}$")
+            ? Task.FromResult(Results.Problem("sha must be a commit id (7 to 40 hexadecimal characters).", statusCode: StatusCodes.Status400BadRequest, title: "Invalid commit"))
+            : PublishAsync(id, store, cancellationToken, analysis => github.CommentOnCommitAsync(analysis, sha, context.User.FindFirstValue(ClaimTypes.Name) ?? "an operator"));
+
+    private static async Task<IResult> PublishAsync(long id, AnalysisStore store, CancellationToken cancellationToken, Func<StoredAnalysis, Task<string>> publish)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } analysis)
+        {
+            return Results.Problem($"No analysis {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+        try
+        {
+            return Results.Ok(new PublishedDto(await publish(analysis)));
+        }
+        catch (GitHubNotConfiguredException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "GitHub not configured");
+        }
+        catch (Octokit.ApiException e)
+        {
+            return Results.Problem($"GitHub answered {(int)e.StatusCode}: {e.Message}", statusCode: StatusCodes.Status502BadGateway, title: "GitHub refused");
+        }
     }
 
     private static async Task<IResult> AnalyzeAsync(HttpContext context, AnalysisService analyses, IOptions<IncidentsOptions> options, CancellationToken cancellationToken)
@@ -100,6 +141,8 @@ public static class AnalysesEndpoints
             return (null, Results.Problem("The body is not UTF-8 text.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid body"));
         }
     }
+
+    public sealed record PublishedDto(string Url);
 
     public sealed record AnalysisSummaryDto(long Id, DateTimeOffset CreatedAt, string Trigger, string TriggerDetail, string Domain, string? Application,
         string Urgency, string Scope, string Analyst, string? Model, string? Fallback, string Summary, string TopCause);

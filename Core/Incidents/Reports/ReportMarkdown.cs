@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using MlOpsDashboard.Core.Incidents.Analysis;
+
+namespace MlOpsDashboard.Core.Incidents.Reports;
+
+/// <summary>
+/// A report as Markdown, for the Analyses page and GitHub issues. Evidence is quoted from logs
+/// (untrusted) and goes into code spans, so Markdown in a log line stays text.
+/// </summary>
+public static class ReportMarkdown
+{
+    public static string Render(AnalysisReport report, string? title = null)
+    {
+        var text = new StringBuilder();
+        if (title is not null)
+        {
+            text.Append("## ").Append(title).Append("\n\n");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"**{report.Urgency}** · {report.Scope} · analyst {report.Analyst}{(report.Model is null ? "" : $" ({report.Model})")}\n\n");
+        text.Append(report.Summary).Append("\n\n");
+        if (report.Fallback is not null)
+        {
+            text.Append("> The LLM was not used: ").Append(report.Fallback).Append(" The offline rules answered.\n\n");
+        }
+        var rank = 1;
+        foreach (var cause in report.RootCauses)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"### {rank++}. {cause.Title} ({cause.Likelihood:P0})\n\n");
+            text.Append("Evidence:\n\n");
+            foreach (var evidence in cause.Evidence)
+            {
+                text.Append("- ").Append(CodeSpan(evidence)).Append('\n');
+            }
+            text.Append("\nRemediation: ").Append(cause.Remediation).Append("\n\n");
+        }
+        if (report.Redaction.Masked.Count > 0)
+        {
+            text.Append("Masked before sending: ").Append(string.Join(", ", report.Redaction.Masked.Select(m => $"{m.Count} × {m.Kind}"))).Append("\n\n");
+        }
+        text.Append("_Suggested by the MLOps Dashboard. Nothing was changed; a person decides._\n");
+        return text.ToString();
+    }
+
+    /// <summary>A code span long enough to hold any backticks in the text.</summary>
+    private static string CodeSpan(string text)
+    {
+        var single = text.Replace('\n', ' ').Replace('\r', ' ');
+        var longest = 0;
+        var run = 0;
+        foreach (var c in single)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        return $"{fence} {single} {fence}";
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MlOpsDashboard.Core.Incidents.Reports;
+using MudBlazor;
+
+namespace MlOpsDashboard.Dashboard.Components.Pages.Analyses;
+
+public sealed partial class Analyses : IDisposable
+{
+    private IReadOnlyList<AnalysisRecord> _records = [];
+    private StoredAnalysis? _selected;
+    private string? _domain;
+    private string? _urgency;
+    private string? _text;
+    private bool _loading;
+    private bool _publishing;
+    private string? _published;
+
+    [Inject]
+    public required AnalysisStore Store { get; init; }
+
+    [Inject]
+    public required GitHubReportPublisher GitHub { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [CascadingParameter]
+    public Task<AuthenticationState>? Authentication { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Store.Stored += OnStored;
+        await LoadAsync();
+    }
+
+    private async Task FilterAsync(Action change)
+    {
+        change();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        try
+        {
+            _records = await Store.ListAsync(new AnalysisFilter(_domain, _urgency, null, _text), CancellationToken.None);
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private async Task SelectAsync(long id)
+    {
+        _published = null;
+        _selected = await Store.FindAsync(id, CancellationToken.None);
+    }
+
+    private async Task OpenIssueAsync()
+    {
+        if (_selected is null || Authentication is null)
+        {
+            return;
+        }
+        var user = (await Authentication).User;
+        _publishing = true;
+        try
+        {
+            _published = await GitHub.OpenIssueAsync(_selected, user.FindFirstValue(ClaimTypes.Name) ?? "an operator");
+            Snackbar.Add("GitHub issue opened.", Severity.Success);
+        }
+        catch (Exception e) when (e is Octokit.ApiException or GitHubNotConfiguredException or HttpRequestException)
+        {
+            Snackbar.Add($"GitHub refused: {e.Message}", Severity.Error);
+        }
+        finally
+        {
+            _publishing = false;
+        }
+    }
+
+    private void OnStored(long id) => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    private static Color UrgencyColor(string urgency) => urgency switch
+    {
+        "P0" => Color.Error,
+        "P1" => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private static string MaskedText(StoredAnalysis analysis) =>
+        analysis.Report.Redaction.Masked.Count == 0 ? "nothing" : string.Join(", ", analysis.Report.Redaction.Masked.Select(m => $"{m.Count} {m.Kind}"));
+
+    public void Dispose() => Store.Stored -= OnStored;
+}
