@@ -1,5 +1,4 @@
 using MlOpsDashboard.Core.Drift.Monitoring;
-using MlOpsDashboard.Core.Drift.Profiles;
 using MlOpsDashboard.Core.Predictors.Registry;
 
 namespace MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
@@ -20,7 +19,7 @@ internal sealed class PredictionLogServedFeatures(IPredictionLogReader log) : IS
         {
             numbers[window.FeatureNames[j]] = [.. window.Rows.Select(row => (double)row[j])];
         }
-        numbers[ReferenceProfile.PredictionFeature] = [.. window.Outputs];
+        numbers[Drift.Profiles.ReferenceProfile.PredictionFeature] = [.. window.Outputs];
         return new ServedWindow(start, end, window.Rows.Count, numbers, new Dictionary<string, string[]>());
     }
 }
