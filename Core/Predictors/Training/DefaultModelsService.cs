@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,8 +17,7 @@ namespace MlOpsDashboard.Core.Predictors.Training;
 /// Progress shows in the "Default models" start-up work item, so /readyz says what is going on.
 /// </summary>
 internal sealed class DefaultModelsService(
-    ModelRegistry registry,
-    PredictorTraining training,
+    IServiceProvider services,
     StartupWork startupWork,
     IOptions<PredictorsOptions> options,
     IOptions<ClusterOptions> cluster,
@@ -32,6 +32,10 @@ internal sealed class DefaultModelsService(
         {
             return;
         }
+        // Resolved here, not in the constructor: the database factory reads validated options, and
+        // reading them while hosted services are built would pre-empt the start-up report of every bad setting.
+        var registry = services.GetRequiredService<ModelRegistry>();
+        var training = services.GetRequiredService<PredictorTraining>();
         startupWork.Running(WorkName, "waiting for the database");
         try
         {
