@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlOpsDashboard.Core.Configuration;
+using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Serving;
 using MlOpsDashboard.Core.Predictors.Training;
@@ -15,6 +17,9 @@ public static class PredictorsServiceCollectionExtensions
         services.TryAddSingleton<DriftReferencePublisher>();
         services.TryAddSingleton<PredictorTraining>();
         services.TryAddSingleton<IServedModelProvider, RegistryServedModelProvider>();
+        services.TryAddSingleton<StartupWork>();
+        services.AddValidatedOptions<PredictorsOptions, PredictorsOptionsValidator>(PredictorsOptions.Section);
+        services.AddHostedService<DefaultModelsService>();
         return services;
     }
 }

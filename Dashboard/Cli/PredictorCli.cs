@@ -33,6 +33,9 @@ public static class PredictorCli
         var options = new CliArguments(args.Skip(1));
         var buildsPath = options.Text("builds");
         var testsPath = options.Text("tests");
+        var github = options.Text("github");
+        var githubApi = options.Text("github-api-url") ?? "https://api.github.com/";
+        var maxRuns = options.Whole("max-runs") ?? 500;
         var jsonPath = options.Text("json");
         var gates = new QualityGates(options);
         var maxBuilds = options.Whole("max-builds-per-project");
@@ -43,11 +46,23 @@ public static class PredictorCli
         var author = options.Text("author") ?? Environment.UserName;
         var dataSource = options.Text("data-source");
         options.ReportUnknown();
-        if (buildsPath is null && testsPath is null)
+        if (buildsPath is null && testsPath is null && github is null)
         {
-            options.Errors.Add("give --builds <BuildFast folder or .csv> and/or --tests <test-verdict .csv>.");
+            options.Errors.Add("give --builds <BuildFast folder or .csv>, --github <owner/repo> and/or --tests <test-verdict .csv>.");
         }
-        options.Errors.AddRange(gates.Check(buildsPath is not null, testsPath is not null));
+        if (buildsPath is not null && github is not null)
+        {
+            options.Errors.Add("give --builds or --github, not both.");
+        }
+        if (github is not null && github.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            options.Errors.Add($"--github is '{github}'; expected owner/repo.");
+        }
+        if (!Uri.TryCreate(githubApi, UriKind.Absolute, out var githubApiUri))
+        {
+            options.Errors.Add($"--github-api-url is '{githubApi}'; expected an absolute URL.");
+        }
+        options.Errors.AddRange(gates.Check(buildsPath is not null || github is not null, testsPath is not null));
         if (options.Errors.Count > 0)
         {
             await error.WriteLineAsync(string.Join(Environment.NewLine, options.Errors.Select(e => "error: " + e)));
@@ -62,13 +77,17 @@ public static class PredictorCli
             await using var services = register ? await CliServices.CreateAsync(dataDirectory, cancellationToken) : null;
             var training = services?.GetRequiredService<PredictorTraining>();
             var result = new CliResult { Command = args[0] };
-            if (buildsPath is not null)
+            if (buildsPath is not null || github is not null)
             {
-                var builds = LoadBuilds(buildsPath, maxBuilds);
-                progress.Report($"read {builds.Count} builds of {builds.Select(b => b.Project).Distinct().Count()} projects from {buildsPath}");
+                var builds = github is null
+                    ? LoadBuilds(buildsPath!, maxBuilds)
+                    : await GitHubBuildsAsync(github, githubApiUri!, maxRuns, progress, cancellationToken);
+                progress.Report($"read {builds.Count} builds of {builds.Select(b => b.Project).Distinct().Count()} projects from {buildsPath ?? github}");
                 var timeOptions = new BuildTimeTrainingOptions { Trees = trees ?? 300 };
                 var failureOptions = new FailureRiskTrainingOptions { MaxEpochs = epochs ?? 60, ChallengerTrees = trees ?? 300 };
-                var source = dataSource ?? $"BuildFast CSV: {Path.GetFileName(Path.TrimEndingDirectorySeparator(buildsPath))} ({builds.Select(b => b.Project).Distinct().Count()} projects)";
+                var source = dataSource ?? (github is not null
+                    ? $"GitHub Actions: {github} ({builds.Count} runs)"
+                    : $"BuildFast CSV: {Path.GetFileName(Path.TrimEndingDirectorySeparator(buildsPath!))} ({builds.Select(b => b.Project).Distinct().Count()} projects)");
                 var report = training is null
                     ? BuildEvaluation.Run(builds, timeOptions, failureOptions, progress).Report
                     : (await training.TrainBuildsAsync(builds, source, author, progress, cancellationToken, timeOptions, failureOptions)).Report;
@@ -109,11 +128,23 @@ public static class PredictorCli
             }
             return result.Gates.All(g => g.Passed) ? Passed : GateFailed;
         }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or DbUpdateException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or Octokit.ApiException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or DbUpdateException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return UsageError;
         }
+    }
+
+    private static Task<IReadOnlyList<BuildExample>> GitHubBuildsAsync(string repository, Uri api, int maxRuns, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var client = new Octokit.GitHubClient(new Octokit.ProductHeaderValue("mlops-dashboard"), api);
+        // The token comes from the environment so it never lands in shell history or CI logs.
+        if (Environment.GetEnvironmentVariable("GITHUB_TOKEN") is { Length: > 0 } token)
+        {
+            client.Credentials = new Octokit.Credentials(token);
+        }
+        var parts = repository.Split('/');
+        return new GitHubActionsImporter(client, TimeProvider.System).ImportAsync(parts[0], parts[1], maxRuns, progress, cancellationToken);
     }
 
     private static IReadOnlyList<BuildExample> LoadBuilds(string path, int? maxPerProject)
@@ -136,6 +167,8 @@ public static class PredictorCli
     public const string Usage = """
         usage: dotnet run --project Dashboard -- <train|evaluate> [options]
           --builds <folder|file.csv>        BuildFast CSVs: failure risk and build time
+          --github <owner/repo>             a repository's GitHub Actions history instead of --builds
+                                            (token from $GITHUB_TOKEN; --github-api-url, --max-runs 500)
           --tests <file.csv>                RETECS-style test verdicts: test selection
           --json <file>                     write every figure as JSON
           --min-f1 <0-1> --min-auc <0-1> --min-r2 <x> --max-mae <seconds> --min-apfd <0-1>

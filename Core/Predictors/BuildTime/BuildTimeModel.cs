@@ -7,6 +7,10 @@ using MlOpsDashboard.Core.Predictors.Training;
 namespace MlOpsDashboard.Core.Predictors.BuildTime;
 
 /// <summary>What besides the ML.NET model a build-time version needs to answer: interval and medians.</summary>
+/// <summary>
+/// With <paramref name="LogTarget"/> the model predicts log(1+seconds) - log(1+previous build's seconds):
+/// the previous duration anchors the answer and the trees learn how this change moves it.
+/// </summary>
 public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHigh, double Coverage, float[] Medians, bool LogTarget);
 
 /// <summary>A trained FastTree build-time model with its residual interval and explainer.</summary>
@@ -48,9 +52,15 @@ public sealed class BuildTimeModel : IBuildTimePredictor
             Version);
     }
 
-    public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors) =>
-        [.. MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Score")
-            .Select(s => Math.Max(0, Calibration.LogTarget ? Math.Exp(s) - 1 : s))];
+    public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors)
+    {
+        var scores = MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Score");
+        return [.. scores.Select((s, i) => Math.Max(0, Calibration.LogTarget
+            ? (1 + Math.Max(0, vectors[i][PreviousDurationIndex])) * Math.Exp(s) - 1
+            : s))];
+    }
+
+    internal static readonly int PreviousDurationIndex = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.PreviousDurationSeconds));
 
     internal BuildTimeModel WithIdentity(ModelVersionId version, string dataSource) => new(_context, _model, Calibration, version, dataSource);
 

@@ -12,7 +12,10 @@ public sealed record BuildTimeTrainingOptions
     public int Leaves { get; init; } = 31;
     public double LearningRate { get; init; } = 0.05;
 
-    /// <summary>Train on log(1+seconds): errors then scale with the build, which suits durations spanning seconds to hours.</summary>
+    /// <summary>
+    /// Train on the log-ratio to the previous build's duration: errors then scale with the build
+    /// (durations span seconds to hours) and the previous duration anchors every answer.
+    /// </summary>
     public bool LogTarget { get; init; } = true;
 
     /// <summary>Share of validation builds the prediction interval must hold.</summary>
@@ -58,7 +61,7 @@ public static class BuildTimeTrainer
     private static ITransformer Fit(MLContext context, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options)
     {
         var data = MlNetData.Regression(context,
-            examples.Select(e => (BuildFeatureVector.ToVector(e.Features), (float)(options.LogTarget ? Math.Log(1 + Math.Max(0, e.DurationSeconds)) : e.DurationSeconds))),
+            examples.Select(e => (BuildFeatureVector.ToVector(e.Features), (float)(options.LogTarget ? Math.Log(1 + Math.Max(0, e.DurationSeconds)) - Math.Log(1 + Math.Max(0, e.Features.PreviousDurationSeconds)) : e.DurationSeconds))),
             BuildFeatureVector.Length);
         var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
