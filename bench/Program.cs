@@ -6,5 +6,5 @@ if (args is ["cluster-pages", ..])
 {
     return await MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark.RunAsync();
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark).Assembly).Run(args);
 return 0;

@@ -1,76 +1,55 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Sandbox;
+using MlOpsDashboard.Core.Sandbox.KubernetesApi;
 
 namespace MlOpsDashboard.Bench.Cluster;
 
 /// <summary>
-/// Side-by-side run, not a BenchmarkDotNet job: the built dashboard as its own process with the
-/// sandbox cluster, filled through the sandbox's Kubernetes API with 5,000 Argo CD applications and
-/// 2,000 pods, driven by Debian's Chromium. Measures the Applications page's render time, the time
+/// Side-by-side run, not a BenchmarkDotNet job: the real dashboard on loopback with the sandbox
+/// cluster, its store filled with 5,000 Argo CD applications and 2,000 pods (which reach the
+/// dashboard through the watch, as any change does), driven by Debian's Chromium. Measures the Applications page's render time, the time
 /// from a watch event (an application patched through the API) to the browser's DOM, and the
 /// server's memory per connected circuit. Run: dotnet run -c Release --project bench -- cluster-pages
 /// </summary>
 public static class ClusterPagesBenchmark
 {
-    private const string Password = "bench-admin-password-0123";
     private const string Namespace = "bench";
     private const int Applications = 5_000;
     private const int Pods = 2_000;
 
     public static async Task<int> RunAsync()
     {
-        var root = FindRoot();
-        var dll = Path.Combine(root, "Dashboard", "bin", "Release", "net10.0", "MlOpsDashboard.Dashboard.dll");
-        if (!File.Exists(dll))
-        {
-            Console.Error.WriteLine($"Build the dashboard first: dotnet build -c Release Dashboard ({dll} missing)");
-            return 1;
-        }
-        var data = Directory.CreateTempSubdirectory("mlops-bench-").FullName;
-        var port = FreePort();
-        using var server = StartServer(dll, data, port);
-        try
-        {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-            await WaitForAsync(() => File.Exists(Path.Combine(data, "sandbox", "kubeconfig")), TimeSpan.FromSeconds(60), "the sandbox");
-            using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Path.Combine(data, "sandbox", "kubeconfig")));
-            var fill = Stopwatch.StartNew();
-            await FillAsync(client);
-            Console.WriteLine($"Filled the sandbox with {Applications} applications and {Pods} pods in {fill.Elapsed.TotalSeconds:0.0} s");
+        await using var app = new BenchDashboard();
+        var baseAddress = app.StartOnLoopback();
+        var platform = app.Services.GetRequiredService<SandboxPlatform>();
+        await platform.Started.WaitAsync(TimeSpan.FromSeconds(60));
+        var fill = Stopwatch.StartNew();
+        Fill(platform.Store);
+        var state = app.Services.GetRequiredService<ClusterState>();
+        await WaitForAsync(() => state.Current.Applications.Count >= Applications && state.Current.Pods.Count >= Pods, TimeSpan.FromSeconds(120), "the watch to bring everything in");
+        Console.WriteLine($"Sandbox store filled with {Applications} applications and {Pods} pods, all in the dashboard's ClusterState, in {fill.Elapsed.TotalSeconds:0.0} s");
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(platform.KubeconfigPath));
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Environment.GetEnvironmentVariable("MLOPS_CHROMIUM") ?? "/usr/bin/chromium",
-                Args = ["--no-sandbox", "--disable-gpu"],
-            });
-            var page = await SignInAsync(browser, baseAddress);
-            await RenderTimesAsync(page);
-            await EventToDomAsync(page, client);
-            await MemoryPerCircuitAsync(browser, baseAddress, server);
-            return 0;
-        }
-        finally
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            try
-            {
-                Directory.Delete(data, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+            ExecutablePath = Environment.GetEnvironmentVariable("MLOPS_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+        var page = await SignInAsync(browser, baseAddress);
+        await RenderTimesAsync(page, state);
+        await EventToDomAsync(page, client);
+        await MemoryPerCircuitAsync(browser, baseAddress, state);
+        return 0;
     }
 
-    private static async Task RenderTimesAsync(IPage page)
+    private static async Task RenderTimesAsync(IPage page, ClusterState state)
     {
         var times = new List<double>();
         for (var run = 0; run < 6; run++)
@@ -84,7 +63,7 @@ public static class ClusterPagesBenchmark
         }
         // The first run warms the server's JIT and the browser's cache; report the rest.
         var warm = times.Skip(1).Order().ToList();
-        Console.WriteLine($"Applications page, {Applications + 9} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
+        Console.WriteLine($"Applications page, {state.Current.Applications.Count} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
     }
 
     private static async Task EventToDomAsync(IPage page, Kubernetes client)
@@ -112,11 +91,12 @@ public static class ClusterPagesBenchmark
         Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[(int)(latencies.Count * 0.95) - 1]:0} ms, max {latencies[^1]:0} ms");
     }
 
-    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, Process server)
+    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state)
     {
         const int Circuits = 10;
-        await Task.Delay(3000);
-        var before = ResidentBytes(server);
+        await Task.Delay(2000);
+        var before = Heap();
+        var subscribersBefore = state.SubscriberCount;
         var pages = new List<IPage>();
         for (var i = 0; i < Circuits; i++)
         {
@@ -125,39 +105,29 @@ public static class ClusterPagesBenchmark
             await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
             pages.Add(page);
         }
-        await Task.Delay(5000);
-        var after = ResidentBytes(server);
-        Console.WriteLine($"Server resident memory: {before / 1048576.0:0} MiB with 1 circuit, {after / 1048576.0:0} MiB with {Circuits + 1}: {(after - before) / Circuits / 1024.0:0} KB per added circuit on the Applications page");
+        await Task.Delay(3000);
+        var after = Heap();
+        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB with {subscribersBefore} live subscriber(s), {after / 1048576.0:0.0} MiB with {state.SubscriberCount}: {(after - before) / Circuits / 1024.0:0} KB per added circuit on the Applications page ({Applications + 9} applications)");
     }
 
-    private static async Task FillAsync(Kubernetes client)
+    private static long Heap()
     {
-        await client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-        var throttle = new SemaphoreSlim(8);
-        var work = new List<Task>();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static void Fill(SandboxObjectStore store)
+    {
+        store.Create(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
         for (var i = 0; i < Applications; i++)
         {
-            var index = i;
-            work.Add(Throttled(throttle, () => client.CustomObjects.CreateNamespacedCustomObjectAsync(Application(index), "argoproj.io", "v1alpha1", Namespace, "applications")));
+            store.Create(SandboxResources.Applications, Application(i));
         }
         for (var i = 0; i < Pods; i++)
         {
-            var index = i;
-            work.Add(Throttled(throttle, () => client.CoreV1.CreateNamespacedPodAsync(Pod(index), Namespace)));
-        }
-        await Task.WhenAll(work);
-    }
-
-    private static async Task Throttled(SemaphoreSlim throttle, Func<Task> call)
-    {
-        await throttle.WaitAsync();
-        try
-        {
-            await call();
-        }
-        finally
-        {
-            throttle.Release();
+            store.Create(Pod(i));
         }
     }
 
@@ -202,42 +172,10 @@ public static class ClusterPagesBenchmark
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", Password);
+        await page.FillAsync("#password", BenchDashboard.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         return page;
-    }
-
-    private static Process StartServer(string dll, string data, int port)
-    {
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        // Development serves _framework/ and _content/ from the build output (no publish step).
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Data__Directory"] = data;
-        start.Environment["Auth__AdminInitialPassword"] = Password;
-        start.Environment["Cluster__Mode"] = "Sandbox";
-        // The simulated kubelets and Argo CD would otherwise spend the two cores on 2,000 bench pods.
-        start.Environment["Sandbox__TickSeconds"] = "60";
-        start.Environment["Sandbox__PollIntervalSeconds"] = "3600";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static long ResidentBytes(Process process)
-    {
-        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
@@ -253,22 +191,4 @@ public static class ClusterPagesBenchmark
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MlOpsDashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("No MlOpsDashboard.sln above the bench binaries");
-    }
 }
