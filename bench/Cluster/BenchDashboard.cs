@@ -24,6 +24,9 @@ internal sealed class BenchDashboard : WebApplicationFactory<MlOpsDashboard.Dash
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var root = Root();
+        builder.UseContentRoot(Path.Combine(root, "Dashboard"));
+        builder.UseSetting("Sandbox:SeedDirectory", Path.Combine(root, "deploy"));
         builder.UseEnvironment("Benchmark");
         builder.UseStaticWebAssets();
         builder.UseSetting("Data:Directory", _data);
@@ -33,6 +36,18 @@ internal sealed class BenchDashboard : WebApplicationFactory<MlOpsDashboard.Dash
         builder.UseSetting("Sandbox:TickSeconds", "60");
         builder.UseSetting("Sandbox:PollIntervalSeconds", "3600");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MlOpsDashboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No MlOpsDashboard.sln above {AppContext.BaseDirectory}");
     }
 
     public override async ValueTask DisposeAsync()
