@@ -68,7 +68,7 @@ public static class ClusterPagesBenchmark
 
     private static async Task EventToDomAsync(IPage page, Kubernetes client)
     {
-        const string Name = "bench-app-00000";
+        const string Name = "bench-app-00001";
         await page.GotoAsync($"/applications/{Name}");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("app-health")).ToContainTextAsync("Healthy", new() { Timeout = 60_000 });
