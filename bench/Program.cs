@@ -2,15 +2,18 @@ using BenchmarkDotNet.Running;
 using MlOpsDashboard.Bench.Predictors;
 
 // Benchmarks and side-by-side comparisons; results and the commands that produced them are in
-// bench/README.md. Run: dotnet run -c Release --project bench -- --filter '*'
-if (args is ["predictors", ..])
+// bench/README.md. BenchmarkDotNet: dotnet run -c Release --project bench -- --filter '*'.
+// Side-by-side runs that start the app or another tool take a verb of their own.
+return args switch
 {
-    return PredictorQualityBench.Run(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "datasets"));
-}
-// Side-by-side comparisons that run another tool (scipy) take a verb of their own.
-if (args is ["drift-vs-scipy", ..])
+    ["predictors", ..] => PredictorQualityBench.Run(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "datasets")),
+    ["drift-vs-scipy", ..] => MlOpsDashboard.Bench.Drift.DriftVsScipy.Run(),
+    ["cluster-pages", ..] => await MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark.RunAsync(),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
 {
-    return MlOpsDashboard.Bench.Drift.DriftVsScipy.Run();
+    BenchmarkSwitcher.FromAssembly(typeof(PredictorQualityBench).Assembly).Run(args);
+    return 0;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;

@@ -41,19 +41,39 @@ public abstract class LiveClusterComponent : ComponentBase, IAsyncDisposable
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        // MoveNextAsync subscribes synchronously; a change that landed between the first snapshot and
+        // the subscription would otherwise be missed, so compare versions once subscribed.
+        var changes = Cluster.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            await foreach (var change in Cluster.WatchAsync(cancellationToken))
+            var next = changes.MoveNextAsync();
+            if (Cluster.Current.Version != Snapshot.Version)
             {
-                if (IsRelevant(change) && Interlocked.Exchange(ref _flushScheduled, 1) == 0)
+                Schedule(cancellationToken);
+            }
+            while (await next)
+            {
+                if (IsRelevant(changes.Current))
                 {
-                    _ = FlushAsync(cancellationToken);
+                    Schedule(cancellationToken);
                 }
+                next = changes.MoveNextAsync();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await changes.DisposeAsync();
+        }
+    }
+
+    private void Schedule(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _flushScheduled, 1) == 0)
+        {
+            _ = FlushAsync(cancellationToken);
         }
     }
 

@@ -1,0 +1,63 @@
+using Bunit;
+using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Dashboard.Components.Pages.Applications;
+using MlOpsDashboard.Dashboard.Tests.Cluster;
+using MlOpsDashboard.Dashboard.Tests.Support;
+
+namespace MlOpsDashboard.Dashboard.Tests.Applications;
+
+public sealed class ApplicationsPageTests : BunitTestContext
+{
+    [Fact]
+    public void ApplicationsPage_MixedStates_SummarisesWhatNeedsAttention()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("grafana"),
+            ClusterFixtures.Application("model-serving-production", health: "Degraded"),
+            ClusterFixtures.Application("mlflow", sync: "OutOfSync"));
+        Services.AddSingleton(state);
+
+        var page = Render<ApplicationsPage>();
+
+        Assert.Equal("3 of 3", page.Find("[data-testid=application-count]").TextContent.Trim());
+        Assert.Contains("2 need attention", page.Find("[data-testid=attention-summary]").TextContent);
+        Assert.Equal(["OutOfSync", "Degraded"], page.FindAll("[data-attention]").Select(c => c.GetAttribute("data-attention")));
+    }
+
+    [Fact]
+    public void ApplicationsPage_AttentionChipClicked_FiltersToThoseApplications()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("grafana"),
+            ClusterFixtures.Application("model-serving-production", health: "Degraded"));
+        Services.AddSingleton(state);
+        var page = Render<ApplicationsPage>();
+
+        page.Find("[data-attention=Degraded]").Click();
+
+        Assert.Equal("1 of 2", page.Find("[data-testid=application-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ApplicationsPage_ApplicationTurnsDegraded_SummaryUpdatesLive()
+    {
+        var state = ClusterFixtures.State(ClusterFixtures.Application("grafana"));
+        Services.AddSingleton(state);
+        var page = Render<ApplicationsPage>();
+        Assert.NotNull(page.Find("[data-testid=attention-none]"));
+
+        state.Apply(ClusterKind.Applications, ClusterChangeType.Modified, ClusterFixtures.Application("grafana", health: "Degraded"));
+
+        page.WaitForAssertion(() => Assert.Contains("1 need attention", page.Find("[data-testid=attention-summary]").TextContent), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void ApplicationFilter_LabelAndText_MatchOnlyThoseApplications()
+    {
+        var apps = new[] { ClusterFixtures.Application("grafana"), ClusterFixtures.Application("model-serving-production"), ClusterFixtures.Application("model-serving-staging", ns: "model-serving-staging") };
+
+        var filter = new ApplicationFilter { Label = "team=ml", Text = "staging" };
+
+        Assert.Equal(["model-serving-staging"], apps.Where(filter.Matches).Select(a => a.Name));
+    }
+}

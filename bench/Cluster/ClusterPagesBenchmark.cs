@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Sandbox;
+using MlOpsDashboard.Core.Sandbox.KubernetesApi;
+
+namespace MlOpsDashboard.Bench.Cluster;
+
+/// <summary>
+/// Side-by-side run, not a BenchmarkDotNet job: the real dashboard on loopback with the sandbox
+/// cluster, its store filled with 5,000 Argo CD applications and 2,000 pods (which reach the
+/// dashboard through the watch, as any change does), driven by Debian's Chromium. Measures the Applications page's render time, the time
+/// from a watch event (an application patched through the API) to the browser's DOM, and the
+/// server's memory per connected circuit. Run: dotnet run -c Release --project bench -- cluster-pages
+/// </summary>
+public static class ClusterPagesBenchmark
+{
+    private const string Namespace = "bench";
+    private const int Applications = 5_000;
+    private const int Pods = 2_000;
+
+    public static async Task<int> RunAsync()
+    {
+        await using var app = new BenchDashboard();
+        var baseAddress = app.StartOnLoopback();
+        var platform = app.Services.GetRequiredService<SandboxPlatform>();
+        await platform.Started.WaitAsync(TimeSpan.FromSeconds(60));
+        var fill = Stopwatch.StartNew();
+        Fill(platform.Store);
+        var state = app.Services.GetRequiredService<ClusterState>();
+        await WaitForAsync(() => state.Current.Applications.Count >= Applications && state.Current.Pods.Count >= Pods, TimeSpan.FromSeconds(120), "the watch to bring everything in");
+        Console.WriteLine($"Sandbox store filled with {Applications} applications and {Pods} pods, all in the dashboard's ClusterState, in {fill.Elapsed.TotalSeconds:0.0} s");
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(platform.KubeconfigPath));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MLOPS_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu"],
+        });
+        var page = await SignInAsync(browser, baseAddress);
+        await RenderTimesAsync(page, state);
+        await EventToDomAsync(page, client);
+        await MemoryPerCircuitAsync(browser, baseAddress, state);
+        return 0;
+    }
+
+    private static async Task RenderTimesAsync(IPage page, ClusterState state)
+    {
+        var times = new List<double>();
+        for (var run = 0; run < 6; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync("/applications");
+            await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("[data-testid=applications-table] [data-app]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        // The first run warms the server's JIT and the browser's cache; report the rest.
+        var warm = times.Skip(1).Order().ToList();
+        Console.WriteLine($"Applications page, {state.Current.Applications.Count} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
+    }
+
+    private static async Task EventToDomAsync(IPage page, Kubernetes client)
+    {
+        const string Name = "bench-app-00001";
+        await page.GotoAsync($"/applications/{Name}");
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("app-health")).ToContainTextAsync("Healthy", new() { Timeout = 60_000 });
+        var latencies = new List<double>();
+        var health = "Healthy";
+        for (var i = 0; i < 40; i++)
+        {
+            health = health == "Healthy" ? "Degraded" : "Healthy";
+            var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["health"] = new JsonObject { ["status"] = health } } }.ToJsonString(), V1Patch.PatchType.MergePatch);
+            var watch = Stopwatch.StartNew();
+            await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, "argoproj.io", "v1alpha1", Namespace, "applications", Name);
+            while (await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health')") != health)
+            {
+                await Task.Delay(2);
+            }
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            await Task.Delay(150);
+        }
+        latencies.Sort();
+        Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[(int)(latencies.Count * 0.95) - 1]:0} ms, max {latencies[^1]:0} ms");
+    }
+
+    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state)
+    {
+        const int Circuits = 10;
+        await Task.Delay(2000);
+        var before = Heap();
+        var subscribersBefore = state.SubscriberCount;
+        var pages = new List<IPage>();
+        for (var i = 0; i < Circuits; i++)
+        {
+            var page = await SignInAsync(browser, baseAddress);
+            await page.GotoAsync("/applications");
+            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
+            pages.Add(page);
+        }
+        await Task.Delay(3000);
+        var after = Heap();
+        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB with {subscribersBefore} live subscriber(s), {after / 1048576.0:0.0} MiB with {state.SubscriberCount}: {(after - before) / Circuits / 1024.0:0} KB per added circuit on the Applications page ({Applications + 9} applications)");
+    }
+
+    private static long Heap()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static void Fill(SandboxObjectStore store)
+    {
+        store.Create(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
+        for (var i = 0; i < Applications; i++)
+        {
+            store.Create(SandboxResources.Applications, Application(i));
+        }
+        for (var i = 0; i < Pods; i++)
+        {
+            store.Create(Pod(i));
+        }
+    }
+
+    private static JsonObject Application(int i) => new()
+    {
+        ["apiVersion"] = "argoproj.io/v1alpha1",
+        ["kind"] = "Application",
+        ["metadata"] = new JsonObject { ["name"] = $"bench-app-{i:00000}", ["namespace"] = Namespace, ["labels"] = new JsonObject { ["team"] = $"team-{i % 20}" } },
+        ["spec"] = new JsonObject
+        {
+            ["project"] = $"project-{i % 10}",
+            ["source"] = new JsonObject { ["repoURL"] = "https://git.example/manifests.git", ["path"] = $"apps/service-{i}", ["targetRevision"] = "main" },
+            ["destination"] = new JsonObject { ["server"] = "https://kubernetes.default.svc", ["namespace"] = $"ns-{i % 50}" },
+        },
+        ["status"] = new JsonObject
+        {
+            ["sync"] = new JsonObject { ["status"] = i % 37 == 0 ? "OutOfSync" : "Synced", ["revision"] = "5967f86f074420b0299fd1bc80712db2d903c600" },
+            ["health"] = new JsonObject { ["status"] = i % 53 == 0 ? "Degraded" : "Healthy" },
+            ["resources"] = new JsonArray(new JsonObject { ["group"] = "apps", ["kind"] = "Deployment", ["namespace"] = $"ns-{i % 50}", ["name"] = $"service-{i}", ["status"] = "Synced", ["syncWave"] = 4, ["health"] = new JsonObject { ["status"] = "Healthy" } }),
+            ["history"] = new JsonArray(new JsonObject { ["id"] = 0, ["revision"] = "5967f86f074420b0299fd1bc80712db2d903c600", ["deployedAt"] = "2026-11-24T01:00:00Z" }),
+        },
+    };
+
+    private static V1Pod Pod(int i) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = $"bench-pod-{i:00000}", NamespaceProperty = Namespace },
+        Spec = new V1PodSpec
+        {
+            NodeName = i % 2 == 0 ? "wsl-worker" : "mac-m2",
+            Containers = [new V1Container { Name = "main", Image = "ghcr.io/example/service:1.0", Resources = new V1ResourceRequirements { Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("1m"), ["memory"] = new("1Mi") } } }],
+        },
+        Status = new V1PodStatus
+        {
+            Phase = "Running",
+            ContainerStatuses = [new V1ContainerStatus { Name = "main", Image = "ghcr.io/example/service:1.0", ImageID = "", Ready = true, RestartCount = 0, State = new V1ContainerState { Running = new V1ContainerStateRunning() } }],
+        },
+    };
+
+    private static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", BenchDashboard.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+}
