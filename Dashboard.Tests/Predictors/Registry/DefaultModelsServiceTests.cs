@@ -27,7 +27,7 @@ public sealed class DefaultModelsServiceTests : IDisposable
         var registry = new ModelRegistry(_database, Options.Create(new DataOptions { Directory = _data }), TimeProvider.System);
         var work = new StartupWork(TimeProvider.System);
         work.Completed("Database migrations", "test database");
-        var services = new ServiceCollection().AddSingleton(registry).AddSingleton(new PredictorTraining(registry)).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(registry).AddSingleton(new PredictorTraining(registry, new DriftReferencePublisher(new Core.Drift.Profiles.ReferenceProfileStore(_database), TimeProvider.System))).BuildServiceProvider();
         DefaultModelsService Create() => new(services, work,
             Options.Create(new PredictorsOptions { DefaultModelsSeed = 3 }), Options.Create(new ClusterOptions()), NullLogger<DefaultModelsService>.Instance);
 

@@ -20,11 +20,13 @@ public sealed class PredictorTrainingTests : IDisposable
 {
     private readonly string _data = Directory.CreateTempSubdirectory("mlops-models-").FullName;
     private readonly TestDatabase _database = new();
+    private readonly Core.Drift.Profiles.ReferenceProfileStore _driftProfiles;
     private readonly ModelRegistry _registry;
 
     public PredictorTrainingTests()
     {
         _registry = new ModelRegistry(_database, Options.Create(new DataOptions { Directory = _data }), TimeProvider.System);
+        _driftProfiles = new Core.Drift.Profiles.ReferenceProfileStore(_database);
     }
 
     public void Dispose()
@@ -47,7 +49,7 @@ public sealed class PredictorTrainingTests : IDisposable
     [Fact]
     public async Task TrainBuilds_SmallSlice_RegistersBothFailureModelsWithChampionAndServesIt()
     {
-        var training = new PredictorTraining(_registry);
+        var training = new PredictorTraining(_registry, new DriftReferencePublisher(_driftProfiles, TimeProvider.System));
 
         var builds = Builds();
         var (report, registered) = await training.TrainBuildsAsync(builds, "generated test data", "tester", null, CancellationToken.None, FastTime, FastFailure);
@@ -67,6 +69,11 @@ public sealed class PredictorTrainingTests : IDisposable
         Assert.NotNull(profile);
         Assert.Equal(BuildFeatureVector.Length, profile.Features.Count);
         Assert.Equal(ReferenceProfile.Bins, profile.Features[0].BinCounts.Count);
+        // Drift detection gets every version's training columns under the prediction log's names.
+        var drift = await _driftProfiles.ListAsync(CancellationToken.None);
+        Assert.Equal([("build-time", "v1"), ("failure-risk", "v1"), ("failure-risk", "v2")], drift.Select(d => (d.Model, d.Version)).Order());
+        var driftProfile = await _driftProfiles.GetAsync("failure-risk", "v1", CancellationToken.None);
+        Assert.Equal(BuildFeatureVector.Names, driftProfile!.Features.Select(f => f.Name));
 
         var served = await new RegistryServedModelProvider(_registry).GetCurrentAsync();
         var champion = failure.Single(v => v.Aliases.Contains(ModelAlias.Champion));
@@ -109,7 +116,7 @@ public sealed class PredictorTrainingTests : IDisposable
     {
         var runs = TestVerdictImporter.ReadFile(PredictorTestData.IofrolPath).Where(r => r.Cycle <= 120).ToList();
 
-        var (report, version) = await new PredictorTraining(_registry).TrainTestsAsync(runs, "iofrol (MIT)", "tester", null, CancellationToken.None, new TestSelectionTrainingOptions { Trees = 20 });
+        var (report, version) = await new PredictorTraining(_registry, new DriftReferencePublisher(_driftProfiles, TimeProvider.System)).TrainTestsAsync(runs, "iofrol (MIT)", "tester", null, CancellationToken.None, new TestSelectionTrainingOptions { Trees = 20 });
 
         Assert.True(report.MeanApfd > report.Projects[0].Random.Apfd, $"APFD {report.MeanApfd} vs random {report.Projects[0].Random.Apfd}");
         Assert.Contains(ModelAlias.Champion, (await _registry.GetAsync(version.Id))!.Aliases);

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresDashboardDbContext))]
-    [Migration("20261124024036_PlatformFeatures")]
+    [Migration("20261124031722_PlatformFeatures")]
     partial class PlatformFeatures
     {
         /// <inheritdoc />

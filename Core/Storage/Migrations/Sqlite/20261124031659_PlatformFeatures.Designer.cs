@@ -10,7 +10,7 @@ using MlOpsDashboard.Core.Storage;
 namespace MlOpsDashboard.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDashboardDbContext))]
-    [Migration("20261124023632_PlatformFeatures")]
+    [Migration("20261124031659_PlatformFeatures")]
     partial class PlatformFeatures
     {
         /// <inheritdoc />
