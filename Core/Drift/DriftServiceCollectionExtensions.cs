@@ -23,11 +23,18 @@ public static class DriftServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InMemoryServedFeatureSource>();
         services.TryAddSingleton<IServedFeatureSource>(sp => sp.GetRequiredService<InMemoryServedFeatureSource>());
-        services.TryAddSingleton<IReferenceProfileStore, ReferenceProfileStore>();
+        services.AddDriftReferenceProfiles();
         services.TryAddSingleton<IDeployMarkerSource, ManifestDeployMarkerSource>();
         services.TryAddSingleton<DriftHistory>();
         services.TryAddSingleton<DriftMonitor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DriftMonitor>(sp => sp.GetRequiredService<DriftMonitor>()));
+        return services;
+    }
+
+    /// <summary>Where model versions' reference profiles live; training writes them even where no monitor runs (the CLI).</summary>
+    public static IServiceCollection AddDriftReferenceProfiles(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IReferenceProfileStore, ReferenceProfileStore>();
         return services;
     }
 }

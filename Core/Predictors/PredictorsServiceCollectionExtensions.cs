@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlOpsDashboard.Core.Configuration;
 using MlOpsDashboard.Core.Operations;
+using MlOpsDashboard.Core.Drift;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Serving;
 using MlOpsDashboard.Core.Predictors.Training;
@@ -14,6 +15,7 @@ public static class PredictorsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ModelRegistry>();
+        services.AddDriftReferenceProfiles();
         services.TryAddSingleton<DriftReferencePublisher>();
         services.TryAddSingleton<PredictorTraining>();
         services.TryAddSingleton<IServedModelProvider, RegistryServedModelProvider>();

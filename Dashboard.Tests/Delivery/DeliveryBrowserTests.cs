@@ -5,70 +5,7 @@ using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Delivery;
 
-/// <summary>The real app on the sandbox (fast polling), Debian's Chromium, no downloaded browser.</summary>
-public sealed class SandboxBrowserFixture : IAsyncLifetime
-{
-    private IPlaywright? _playwright;
-
-    public DashboardAppFactory App { get; } = new(new Dictionary<string, string?>
-    {
-        ["Cluster:Mode"] = "Sandbox",
-        ["Sandbox:PollIntervalSeconds"] = "1",
-        ["Sandbox:TickSeconds"] = "0.2",
-    });
-
-    public Uri BaseAddress { get; private set; } = null!;
-    public IBrowser Browser { get; private set; } = null!;
-    public SandboxPlatform Platform => App.Services.GetRequiredService<SandboxPlatform>();
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserFixture.ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium not found at {BrowserFixture.ChromiumPath}: install Debian's chromium package (./test.sh does), or set MLOPS_CHROMIUM.");
-        }
-        BaseAddress = App.StartOnLoopback();
-        await Platform.Started.WaitAsync(TimeSpan.FromSeconds(30));
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task<IPage> SignedInPageAsync(List<string> consoleErrors)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                consoleErrors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-        await page.GotoAsync("/");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", DashboardAppFactory.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        await App.DisposeAsync();
-    }
-}
-
+/// <summary>Its own sandbox (a class fixture): the promotion changes the repository other browser tests read.</summary>
 public sealed class DeliveryBrowserTests(SandboxBrowserFixture browser) : IClassFixture<SandboxBrowserFixture>
 {
     [Fact]

@@ -25,16 +25,17 @@ public sealed class CiScenariosCardTests : BunitTestContext
     }
 
     [Fact]
-    public void Operator_TriggersCompileError_ArmsItAndOffersClear()
+    public async Task Operator_TriggersCompileError_StartsACiRunThatFailsInItsBuildStep()
     {
+        var pipelines = _app.Services.GetRequiredService<IPipelineSource>();
+        var before = (await pipelines.ListRunsAsync(50, CancellationToken.None)).Select(r => r.Id).ToHashSet();
         var card = Render<CiScenariosCard>(p => p.Add(c => c.CanOperate, true));
 
         card.Find("button[aria-label='Trigger CI: compile error']").Click();
 
-        Assert.Equal(FailureCategory.Compile, _app.Services.GetRequiredService<SimulatedCiScenarios>().Armed);
-        card.WaitForAssertion(() => Assert.Equal("true", card.Find("tr[data-ci-scenario='Compile']").GetAttribute("data-active")));
-        card.Find("button[aria-label='Clear CI: compile error']").Click();
-        Assert.Null(_app.Services.GetRequiredService<SimulatedCiScenarios>().Armed);
+        card.WaitForAssertion(() => Assert.Contains("CI: compile error triggered", card.Find("[data-testid='ci-scenario-triggered']").TextContent, StringComparison.Ordinal));
+        var started = (await pipelines.ListRunsAsync(50, CancellationToken.None)).Where(r => !before.Contains(r.Id)).ToList();
+        Assert.Equal(SimulatedWorkflows.Ci, Assert.Single(started).Workflow);
     }
 
     [Fact]

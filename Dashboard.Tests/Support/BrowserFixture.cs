@@ -6,13 +6,18 @@ namespace MlOpsDashboard.Dashboard.Tests.Support;
 /// The real app on a loopback port and Debian's Chromium driven by Playwright. Never downloads a
 /// browser; with no Chromium installed the tests fail, saying what to install.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture(IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("MLOPS_CHROMIUM") ?? "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public DashboardAppFactory App { get; } = new();
+    public BrowserFixture()
+        : this(null)
+    {
+    }
+
+    public DashboardAppFactory App { get; } = new(settings);
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -26,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: install Debian's chromium package (./test.sh does), or set MLOPS_CHROMIUM.");
         }
         BaseAddress = App.StartOnLoopback();
+        await OnAppStartedAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,6 +40,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>Runs once the app serves, before the browser starts: seed accounts, wait for background work.</summary>
+    protected virtual Task OnAppStartedAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context signed in through the login form.</summary>
     public async Task<IPage> SignedInPageAsync(List<string>? consoleErrors = null, string userName = "admin", string password = DashboardAppFactory.AdminPassword)

@@ -8,7 +8,11 @@ public sealed partial class CiScenariosCard : IDisposable
 {
     [Inject] public required SimulatedCiScenarios Scenarios { get; init; }
 
+    private (string Title, string Workflow, DateTimeOffset At)? _triggered;
+
     [Inject] public required IPipelineSource Pipelines { get; init; }
+
+    [Inject] public required TimeProvider Clock { get; init; }
 
     /// <summary>Decided once by the Settings page for all its cards.</summary>
     [Parameter] public bool CanOperate { get; set; }
@@ -19,7 +23,9 @@ public sealed partial class CiScenariosCard : IDisposable
     {
         if (CanOperate)
         {
+            // The run starts at once and takes the armed failure: the scenario is spent as soon as it is armed.
             Scenarios.FailNextRun(scenario.Kind);
+            _triggered = (scenario.Title, scenario.Workflow, Clock.GetUtcNow());
         }
     }
 
