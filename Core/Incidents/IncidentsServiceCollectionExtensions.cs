@@ -36,6 +36,10 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<AnalysisService>();
         services.TryAddSingleton<GitHubReportPublisher>();
         services.TryAddSingleton<Attention.AttentionQueue>();
+        // What other features put in the queue: broken applications, failed CI runs, drifting models.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Attention.IAttentionSource, Attention.Sources.ApplicationAttentionSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Attention.IAttentionSource, Attention.Sources.FailedRunAttentionSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Attention.IAttentionSource, Attention.Sources.DriftAttentionSource>());
         services.AddValidatedOptions<PrometheusOptions, PrometheusOptionsValidator>(PrometheusOptions.Section);
         services.AddHttpClient(PrometheusMetricsReader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
         services.TryAddSingleton<PrometheusMetricsReader>();
