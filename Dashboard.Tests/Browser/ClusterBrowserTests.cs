@@ -34,7 +34,7 @@ public sealed class ClusterBrowserTests(SandboxBrowserFixture sandbox)
     }
 
     [Fact]
-    public async Task ApplicationDetail_CrashLoopScenario_TurnsDegradedWithoutReload()
+    public async Task ApplicationDetail_CrashLoopScenario_TurnsDegradedWithoutReloadAndAnalyzeNamesTheCause()
     {
         var page = await sandbox.SignedInPageAsync();
         await page.GotoAsync("/applications/model-serving-production");
@@ -50,6 +50,11 @@ public sealed class ClusterBrowserTests(SandboxBrowserFixture sandbox)
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "application-degraded.png"), FullPage = true });
 
             Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page was reloaded");
+
+            await page.GetByTestId("analyze").ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("/analyses?id=", StringComparison.Ordinal), new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".mud-main-content")).ToContainTextAsync("CrashLoopBackOff", Patient);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "application-analysis.png"), FullPage = true });
         }
         finally
         {

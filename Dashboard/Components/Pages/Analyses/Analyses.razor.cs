@@ -29,10 +29,18 @@ public sealed partial class Analyses : IDisposable
     [CascadingParameter]
     public Task<AuthenticationState>? Authentication { get; set; }
 
+    /// <summary>Opens one report directly: links from the attention queue and the Analyze buttons.</summary>
+    [SupplyParameterFromQuery(Name = "id")]
+    public long? Id { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Store.Stored += OnStored;
         await LoadAsync();
+        if (Id is { } id)
+        {
+            await SelectAsync(id);
+        }
     }
 
     private async Task FilterAsync(Action change)
