@@ -81,6 +81,7 @@ public sealed partial class LivePredictions : IAsyncDisposable
     {
         Selection = selection;
         Recompute();
+        StateHasChanged();
         return Task.CompletedTask;
     }
 
