@@ -51,6 +51,7 @@ public sealed partial class LivePredictions : IAsyncDisposable
             X = [.. Stats.Histogram.Select(b => (object)((b.From + b.To) / 2))],
             Y = [.. Stats.Histogram.Select(b => (object)b.Count)],
             TextArray = [.. Stats.Histogram.Select(b => $"{b.From:0.###} – {b.To:0.###}: {b.Count}")],
+            TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.None,
             Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = "#1e88e5" },
         },
     ];
