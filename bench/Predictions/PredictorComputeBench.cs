@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Core.Predictors.FailureRisk;
+using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Importers;
+using MlOpsDashboard.Core.Predictors.TestSelection;
+
+namespace MlOpsDashboard.Bench.Predictions;
+
+/// <summary>
+/// Model compute behind the prediction API, with the real predictors of Core/Predictors trained in
+/// the set-up on the shared real CI data (BuildFast builds, a RETECS test-verdict file):
+/// one build-time prediction (ML.NET FastTree), one failure-risk prediction with the TorchSharp MLP
+/// (the network, whichever wins champion), and ranking 2,000 real test cases.
+/// The *Predict benchmarks call what the API calls (prediction plus drivers and recommendations);
+/// the *ScoreOnly ones the bare model. Goals (issue 7): ≤ 10 µs, ≤ 50 µs, ≤ 2 ms.
+/// Run: dotnet run -c Release --project bench -- --filter '*PredictorComputeBench*'
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(InProcessShortRun))]
+public class PredictorComputeBench
+{
+    /// <summary>
+    /// In process: the bench assembly's name differs from its project's, which BenchmarkDotNet's
+    /// generated child project cannot find; a short run keeps the 2-core machine usable.
+    /// </summary>
+    private sealed class InProcessShortRun : ManualConfig
+    {
+        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
+    private static readonly string Datasets = Environment.GetEnvironmentVariable("BENCH_DATASETS") ?? "/work/shared/datasets";
+
+    private BuildTimeModel _buildTime = null!;
+    private FailureRiskModel _network = null!;
+    private TestSelectionModel _testSelection = null!;
+    private BuildFeatures _build = null!;
+    private float[] _vector = null!;
+    private TestSelectionRequest _twoThousandTests = null!;
+
+    [GlobalSetup]
+    public void Train()
+    {
+        var builds = BuildFastImporter.ReadFolder(Path.Combine(Datasets, "buildfast"))
+            .GroupBy(b => b.Project).SelectMany(g => g.OrderBy(b => b.Order).Take(400)).ToList();
+        _buildTime = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions());
+        _network = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 20 }).Network;
+        _build = builds[^1].Features;
+        _vector = BuildFeatureVector.ToVector(_build);
+        var verdicts = TestVerdictImporter.ReadFile(Path.Combine(Datasets, "test-prioritisation", "iofrol.csv"));
+        _testSelection = TestSelectionModel.Train([.. verdicts.Take(20_000)], new TestSelectionTrainingOptions());
+        _twoThousandTests = new TestSelectionRequest([.. verdicts.Skip(20_000).Take(2_000).Select(v => v.Features)], ProbabilityThreshold: 0.2);
+        if (_twoThousandTests.Tests.Count != 2_000)
+        {
+            throw new InvalidOperationException($"iofrol.csv has only {verdicts.Count} verdicts; 22,000 are needed.");
+        }
+    }
+
+    [Benchmark]
+    public double BuildTimePredict() => _buildTime.Predict(_build).Seconds;
+
+    [Benchmark]
+    public double FailureRiskMlpPredict() => _network.Predict(_build).FailureProbability;
+
+    /// <summary>The model's score alone (no interval, drivers or recommendations): separates ML.NET's per-call pipeline cost from the explanation.</summary>
+    [Benchmark]
+    public double BuildTimeScoreOnly() => _buildTime.PredictBatch([_vector])[0];
+
+    [Benchmark]
+    public double FailureRiskMlpScoreOnly() => _network.PredictProbabilities([_vector])[0];
+
+    [Benchmark]
+    public int RankTwoThousandTests() => _testSelection.Select(_twoThousandTests).Ranked.Count;
+}
