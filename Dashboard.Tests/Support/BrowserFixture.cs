@@ -6,18 +6,21 @@ namespace MlOpsDashboard.Dashboard.Tests.Support;
 /// The real app on a loopback port and Debian's Chromium driven by Playwright. Never downloads a
 /// browser; with no Chromium installed the tests fail, saying what to install.
 /// </summary>
-public class BrowserFixture(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("MLOPS_CHROMIUM") ?? "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
+    // xunit wants one public constructor on a collection fixture: variants pass their settings through the protected one.
     public BrowserFixture()
         : this(null)
     {
     }
 
-    public DashboardAppFactory App { get; } = new(settings);
+    protected BrowserFixture(IDictionary<string, string?>? settings) => App = new(settings);
+
+    public DashboardAppFactory App { get; }
     public Uri BaseAddress { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
