@@ -21,6 +21,9 @@ public sealed class SandboxPlatformTests : IAsyncLifetime
         ["Sandbox:PollIntervalSeconds"] = PollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Sandbox:TickSeconds"] = "0.2",
         ["Sandbox:SelfHealDelaySeconds"] = "2",
+        // The platform alone: no model training or prediction traffic competing for the 2 cores.
+        ["Predictors:TrainDefaultModels"] = "false",
+        ["Predictions:Traffic:RequestsPerSecond"] = "0",
     });
     private SandboxPlatform _platform = null!;
     private Kubernetes _client = null!;
@@ -101,7 +104,7 @@ public sealed class SandboxPlatformTests : IAsyncLifetime
                 Assert.Equal(sha, status.GetProperty("sync").GetProperty("revision").GetString());
                 Assert.Equal("Synced", status.GetProperty("sync").GetProperty("status").GetString());
                 Assert.Equal(sha, status.GetProperty("history").EnumerateArray().Last().GetProperty("revision").GetString());
-            }, TimeSpan.FromSeconds(PollSeconds + 2));
+            }, TimeSpan.FromSeconds(PollSeconds + 4));
 
             Assert.True(DateTimeOffset.UtcNow - pushedAt <= TimeSpan.FromSeconds(PollSeconds + 2));
             var deployment = await _client.AppsV1.ReadNamespacedDeploymentAsync("model-serving", "model-serving");
