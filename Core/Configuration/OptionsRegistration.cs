@@ -14,7 +14,13 @@ public static class OptionsRegistration
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        // Every feature declares the settings it reads, so several ask for the same section: bind it
+        // once (binding again would append to lists such as Predictions:ApiKeys twice).
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<TOptions>) && d.ImplementationType == typeof(TValidator)))
+        {
+            return services.AddOptions<TOptions>();
+        }
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
         return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
-namespace MlOpsDashboard.Dashboard.Tests.Browser;
+namespace MlOpsDashboard.Dashboard.Tests.Overview;
 
 [Collection(BrowserCollection.Name)]
 public sealed class OverviewBrowserTests(BrowserFixture browser)

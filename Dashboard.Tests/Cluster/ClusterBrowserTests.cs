@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using MlOpsDashboard.Core.Sandbox.Platform;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
-namespace MlOpsDashboard.Dashboard.Tests.Browser;
+namespace MlOpsDashboard.Dashboard.Tests.Cluster;
 
 /// <summary>The Cluster and Applications pages in Chromium against the sandbox, live.</summary>
 [Collection(SandboxBrowserCollection.Name)]
