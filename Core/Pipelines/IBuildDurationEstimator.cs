@@ -1,12 +1,15 @@
 namespace MlOpsDashboard.Core.Pipelines;
 
-/// <summary>An expected duration and how it was reached (shown as the chart's legend).</summary>
-public sealed record DurationEstimate(TimeSpan Expected, string Method);
+/// <summary>
+/// An expected duration and how it was reached (shown as the chart's title); a model also gives
+/// the interval its held-out builds fell in.
+/// </summary>
+public sealed record DurationEstimate(TimeSpan Expected, string Method, TimeSpan? Lower = null, TimeSpan? Upper = null);
 
 /// <summary>
-/// The expected duration of a run, drawn against the actual one. The build-time model (a
-/// predictor) implements this once it is served; until then <see cref="MedianDurationEstimator"/>
-/// answers from the run history.
+/// The expected duration of a run, drawn against the actual one. The served build-time model
+/// answers (registered by the predictors feature); <see cref="MedianDurationEstimator"/> answers
+/// from the run history when no model is served.
 /// </summary>
 public interface IBuildDurationEstimator
 {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlOpsDashboard.Core.Configuration;
 using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Drift;
+using MlOpsDashboard.Core.Pipelines;
+using MlOpsDashboard.Core.Predictors.BuildTime;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Serving;
 using MlOpsDashboard.Core.Predictors.Training;
@@ -19,6 +21,11 @@ public static class PredictorsServiceCollectionExtensions
         services.TryAddSingleton<DriftReferencePublisher>();
         services.TryAddSingleton<PredictorTraining>();
         services.TryAddSingleton<IServedModelProvider, RegistryServedModelProvider>();
+        services.TryAddSingleton<MedianDurationEstimator>();
+
+        // CI runs are drawn against the build-time model once predictors are served, whichever
+        // feature registered first.
+        services.Replace(ServiceDescriptor.Singleton<IBuildDurationEstimator, BuildTimeModelDurationEstimator>());
         services.TryAddSingleton<StartupWork>();
         services.AddValidatedOptions<PredictorsOptions, PredictorsOptionsValidator>(PredictorsOptions.Section);
         services.AddHostedService<DefaultModelsService>();

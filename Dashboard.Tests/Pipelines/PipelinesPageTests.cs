@@ -5,6 +5,8 @@ using MlOpsDashboard.Core.Operations;
 using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Pipelines.Simulated;
 using MlOpsDashboard.Core.Pipelines.Triage;
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Dashboard.Tests.Predictions;
 using MlOpsDashboard.Dashboard.Components.Pages.Pipelines;
 using MlOpsDashboard.Dashboard.Components.Shared.Charts;
 using MlOpsDashboard.Dashboard.Tests.Support;
@@ -58,6 +60,23 @@ public sealed class PipelinesPageTests : BunitTestContext
     {
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/pipelines?run={id}");
         return Render<Components.Pages.Pipelines.Pipelines>();
+    }
+
+    [Fact]
+    public void ServedBuildTimeModel_DrawsItsPredictionsWithTheirIntervals()
+    {
+        SignIn(Roles.Viewer);
+        UseFakeWithAFailedTestRun("error");
+        Services.AddSingleton<IBuildDurationEstimator>(new BuildTimeModelDurationEstimator(new TestModelRegistry().AddTrained(3), new MedianDurationEstimator()));
+
+        var page = Render<Components.Pages.Pipelines.Pipelines>();
+
+        var chart = page.FindComponent<DashboardChart>().Instance;
+        Assert.Contains("build-time model build-time/v3", chart.Title, StringComparison.Ordinal);
+        var expected = chart.Traces.OfType<Scatter>().Single(t => t.Name == "expected");
+        Assert.Equal(3, expected.Y.Count);
+        Assert.Equal(3, expected.ErrorY.Array.Count);
+        Assert.All(expected.ErrorY.ArrayMinus, minus => Assert.True((double)minus >= 0));
     }
 
     [Fact]

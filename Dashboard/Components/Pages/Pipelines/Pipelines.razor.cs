@@ -42,7 +42,9 @@ public sealed partial class Pipelines : IAsyncDisposable
     /// <summary>/pipelines?run=ID opens that run, e.g. from an analysis or a notification.</summary>
     [SupplyParameterFromQuery(Name = "run")] public long? RunId { get; set; }
 
-    private string ChartTitle => $"Duration against expected ({_estimates.Values.FirstOrDefault(e => e is not null)?.Method ?? MedianDurationEstimator.Method})";
+    private string ChartTitle => _estimates.Values.FirstOrDefault(e => e is not null) is { } estimate
+        ? $"Duration against expected ({estimate.Method})"
+        : "Duration (no expected duration yet: no model served and no successful run)";
 
     protected override async Task OnInitializedAsync()
     {
@@ -139,7 +141,7 @@ public sealed partial class Pipelines : IAsyncDisposable
                 Name = name,
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 X = [.. selected.Select(r => (object)r.CreatedAt.UtcDateTime)],
-                Y = [.. selected.Select(r => (object)Math.Round(r.Duration!.Value.TotalMinutes, 2))],
+                Y = [.. selected.Select(r => (object)Minutes(r.Duration!.Value))],
                 TextArray = [.. selected.Select(r => $"{r.Workflow} #{r.RunNumber} · {r.Branch}")],
                 Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = colour, Size = 8 },
             };
@@ -155,11 +157,33 @@ public sealed partial class Pipelines : IAsyncDisposable
                 Name = "expected",
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 X = [.. estimated.Select(r => (object)r.CreatedAt.UtcDateTime)],
-                Y = [.. estimated.Select(r => (object)Math.Round(_estimates[r.Id]!.Expected.TotalMinutes, 2))],
+                Y = [.. estimated.Select(r => (object)Minutes(_estimates[r.Id]!.Expected))],
                 Marker = new Plotly.Blazor.Traces.ScatterLib.Marker { Color = "#1e88e5", Size = 9, Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.DiamondOpen },
+                ErrorY = IntervalBars(estimated),
             },
         ];
     }
+
+    /// <summary>The model's interval as bars around each diamond; none when the estimate has no interval (the median baseline).</summary>
+    private Plotly.Blazor.Traces.ScatterLib.ErrorY? IntervalBars(List<PipelineRun> estimated)
+    {
+        if (estimated.Any(r => _estimates[r.Id]!.Upper is null))
+        {
+            return null;
+        }
+        return new Plotly.Blazor.Traces.ScatterLib.ErrorY
+        {
+            Type = Plotly.Blazor.Traces.ScatterLib.ErrorYLib.TypeEnum.Data,
+            Symmetric = false,
+            Array = [.. estimated.Select(r => (object)Minutes(_estimates[r.Id]!.Upper!.Value - _estimates[r.Id]!.Expected))],
+            ArrayMinus = [.. estimated.Select(r => (object)Minutes(_estimates[r.Id]!.Expected - _estimates[r.Id]!.Lower!.Value))],
+            Color = "#1e88e5",
+            Thickness = 1,
+            Width = 3,
+        };
+    }
+
+    private static double Minutes(TimeSpan duration) => Math.Round(duration.TotalMinutes, 2);
 
     public async ValueTask DisposeAsync()
     {
