@@ -55,7 +55,7 @@ public static class DriftVsScipy
         var (a, b) = FastSort.SortedCopies(reference, current);
         var ks = KolmogorovSmirnov.TwoSampleSorted(a, b);
         var w = Wasserstein.NormedSorted(a, b, Wasserstein.StandardDeviation(reference));
-        var psi = DistributionDistances.PopulationStabilityIndex(BinnedFrequencies.Numeric(reference, current));
+        var psi = DistributionDistances.PopulationStabilityIndex(BinnedFrequencies.NumericFromReference(reference, current));
         return (ks.Statistic, ks.PValue, w, psi);
     }
 

@@ -2,7 +2,7 @@
 """The scipy side of the drift side-by-side run (bench/Drift/DriftVsScipy.cs starts it).
 
 Reads the same float64 samples the .NET side wrote and times scipy's ks_2samp and
-wasserstein_distance and Evidently's numpy PSI on them, best of three; prints JSON.
+wasserstein_distance and numpy PSI (bins from the reference) on them, best of three; prints JSON.
 """
 import json
 import sys
@@ -13,10 +13,12 @@ from scipy import stats
 
 
 def psi(reference, current):
-    # evidently.legacy.calculations.stattests.psi with get_binned_data (Sturges bins over both)
-    bins = np.histogram_bin_edges(np.concatenate([reference, current]), bins="sturges")
-    ref = np.histogram(reference, bins)[0] / len(reference)
-    cur = np.histogram(current, bins)[0] / len(current)
+    # PSI with bins from the reference: Sturges edges of the reference alone, outer bins open
+    # (the same definition as Core/Drift/Statistics/BinnedFrequencies.NumericFromReference)
+    edges = np.histogram_bin_edges(reference, bins="sturges")
+    bins = len(edges) - 1
+    ref = np.bincount(np.searchsorted(edges[1:-1], reference, side="right"), minlength=bins) / len(reference)
+    cur = np.bincount(np.searchsorted(edges[1:-1], current, side="right"), minlength=bins) / len(current)
     for arr in (ref, cur):
         smallest = min(arr[arr != 0])
         np.place(arr, arr == 0, smallest / 10**6 if smallest <= 0.0001 else 0.0001)

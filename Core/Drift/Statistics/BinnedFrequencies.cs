@@ -4,9 +4,12 @@ namespace MlOpsDashboard.Core.Drift.Statistics;
 public sealed record BinnedShares(double[] Reference, double[] Current);
 
 /// <summary>
-/// The binning Evidently's PSI and Jensen–Shannon tests use (<c>get_binned_data</c>): a numeric
-/// feature with more than 20 distinct reference values gets numpy's Sturges bins over reference and
-/// current together; anything else is counted per distinct value. Shares are counts over sample size.
+/// Binning for the distance statistics; shares are counts over sample size. A numeric feature with
+/// more than 20 distinct reference values gets numpy's Sturges bins; anything else is counted per
+/// distinct value of both samples. Jensen–Shannon takes the bins over reference and current
+/// together, as Evidently's <c>get_binned_data</c> does. PSI takes them from the reference alone
+/// (the definition, and what the stored reference profile holds), with the outer bins open
+/// so current values beyond the reference's range land in the edge bins instead of vanishing.
 /// </summary>
 public static class BinnedFrequencies
 {
@@ -18,6 +21,17 @@ public static class BinnedFrequencies
         {
             var edges = SturgesEdges(reference, current);
             return new(Shares(Histogram(reference, edges), reference.Length), Shares(Histogram(current, edges), current.Length));
+        }
+        return ValueCounts(reference.ToArray(), current.ToArray());
+    }
+
+    /// <summary>PSI's bins: Sturges edges of the reference, outer bins open-ended.</summary>
+    public static BinnedShares NumericFromReference(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
+    {
+        if (CountDistinct(reference, MaxDistinctForValueCounts + 1) > MaxDistinctForValueCounts)
+        {
+            var edges = SturgesEdges(reference, []);
+            return new(Shares(Histogram(reference, edges, openEnded: true), reference.Length), Shares(Histogram(current, edges, openEnded: true), current.Length));
         }
         return ValueCounts(reference.ToArray(), current.ToArray());
     }
@@ -85,10 +99,11 @@ public static class BinnedFrequencies
 
     /// <summary>
     /// numpy's histogram over explicit edges: [e_i, e_i+1) except the last bin, which includes its
-    /// right edge; values outside are left out. An arithmetic guess of the bin, then fixed against
-    /// the real edges, keeps numpy's exact boundaries at O(1) per value.
+    /// right edge; values outside are left out, or counted in the nearest outer bin when
+    /// <paramref name="openEnded"/>. NaN is never counted. An arithmetic guess of the bin, then
+    /// fixed against the real edges, keeps numpy's exact boundaries at O(1) per value.
     /// </summary>
-    public static long[] Histogram(ReadOnlySpan<double> values, double[] edges)
+    public static long[] Histogram(ReadOnlySpan<double> values, double[] edges, bool openEnded = false)
     {
         var bins = edges.Length - 1;
         var counts = new long[bins];
@@ -99,6 +114,10 @@ public static class BinnedFrequencies
         {
             if (!(v >= first && v <= last))
             {
+                if (openEnded && !double.IsNaN(v))
+                {
+                    counts[v < first ? 0 : bins - 1]++;
+                }
                 continue;
             }
             var index = Math.Clamp((int)((v - first) * scale), 0, bins - 1);
@@ -119,7 +138,6 @@ public static class BinnedFrequencies
 
     public static int CountDistinct(ReadOnlySpan<double> values, int stopAfter) => CountDistinct(values, [], stopAfter);
 
-    /// <summary>Distinct values, counting no further than <paramref name="stopAfter"/> (test choice only asks "more than 5?").</summary>
     /// <summary>Distinct values of both samples together, counting no further than <paramref name="stopAfter"/>.</summary>
     public static int CountDistinct(ReadOnlySpan<double> first, ReadOnlySpan<double> second, int stopAfter)
     {

@@ -64,7 +64,7 @@ public static class ColumnDriftTests
             DriftStatistic.KolmogorovSmirnov => KolmogorovSmirnov.TwoSample(reference, current).PValue,
             DriftStatistic.Wasserstein => Wasserstein.Normed(reference, current),
             DriftStatistic.JensenShannon => DistributionDistances.JensenShannon(BinnedFrequencies.Numeric(reference, current)),
-            DriftStatistic.PopulationStabilityIndex => DistributionDistances.PopulationStabilityIndex(BinnedFrequencies.Numeric(reference, current)),
+            DriftStatistic.PopulationStabilityIndex => DistributionDistances.PopulationStabilityIndex(BinnedFrequencies.NumericFromReference(reference, current)),
             DriftStatistic.ChiSquare => ProportionTests.ChiSquarePValue(reference, current),
             DriftStatistic.ZTest => ProportionTests.ZTestPValue(reference, current),
             _ => throw new ArgumentOutOfRangeException(nameof(statistic)),

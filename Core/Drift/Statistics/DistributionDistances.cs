@@ -1,6 +1,6 @@
 namespace MlOpsDashboard.Core.Drift.Statistics;
 
-/// <summary>PSI and Jensen–Shannon distance over binned shares, as Evidently defines them.</summary>
+/// <summary>PSI and Jensen–Shannon distance over binned shares (see <see cref="BinnedFrequencies"/> for whose bins).</summary>
 public static class DistributionDistances
 {
     /// <summary>Σ (ref − cur)·ln(ref / cur) after Evidently's zero filling.</summary>

@@ -49,14 +49,34 @@ def binned(reference, current, numerical, fill):
         ref = np.array([np.sum(reference == k) / len(reference) for k in keys])
         cur = np.array([np.sum(current == k) / len(current) for k in keys])
     if fill:
-        for arr in (ref, cur):
-            smallest = min(arr[arr != 0])
-            np.place(arr, arr == 0, smallest / 10**6 if smallest <= 0.0001 else 0.0001)
+        fill_zeroes(ref, cur)
+    return ref, cur
+
+
+def fill_zeroes(*shares):
+    # evidently's PSI fix for empty bins
+    for arr in shares:
+        smallest = min(arr[arr != 0])
+        np.place(arr, arr == 0, smallest / 10**6 if smallest <= 0.0001 else 0.0001)
+
+
+def psi_shares(reference, current):
+    # PSI with bins from the reference: Sturges edges of the reference alone, outer bins open so
+    # current values beyond the reference's range count in the edge bins (numpy's [a, b) bins).
+    edges = np.histogram_bin_edges(reference, bins="sturges")
+    bins = len(edges) - 1
+    ref = np.bincount(np.searchsorted(edges[1:-1], reference, side="right"), minlength=bins) / len(reference)
+    cur = np.bincount(np.searchsorted(edges[1:-1], current, side="right"), minlength=bins) / len(current)
     return ref, cur
 
 
 def psi(reference, current, numerical=True):
-    ref, cur = binned(reference, current, numerical, True)
+    reference = np.asarray(reference)
+    if numerical and len(set(reference.tolist())) > 20:
+        ref, cur = psi_shares(reference, np.asarray(current))
+        fill_zeroes(ref, cur)
+    else:
+        ref, cur = binned(reference, current, numerical, True)
     return float(np.sum((ref - cur) * np.log(ref / cur)))
 
 
