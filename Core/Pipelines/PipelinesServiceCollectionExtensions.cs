@@ -12,9 +12,9 @@ namespace MlOpsDashboard.Core.Pipelines;
 public static class PipelinesServiceCollectionExtensions
 {
     /// <summary>
-    /// CI runs come from GitHub Actions when GitHub:Repository is set and the cluster is real;
-    /// with Cluster:Mode=Sandbox, or no repository, they come from the sandbox's simulated runs
-    /// (labelled as such), just as the cluster does.
+    /// CI runs come from the sandbox's simulated runs (labelled as such) with Cluster:Mode=Sandbox,
+    /// just as the cluster does; beside a real cluster from GitHub Actions when GitHub:Repository
+    /// is set, and otherwise from nowhere, saying what to configure.
     /// </summary>
     public static IServiceCollection AddPipelines(this IServiceCollection services)
     {
@@ -27,9 +27,9 @@ public static class PipelinesServiceCollectionExtensions
         {
             var github = provider.GetRequiredService<IOptions<GitHubOptions>>();
             var cluster = provider.GetRequiredService<IOptions<ClusterOptions>>().Value;
-            return cluster.IsSandbox || github.Value.Repository.Length == 0
-                ? provider.GetRequiredService<SimulatedPipelineSource>()
-                : new GitHubActionsSource(github, provider.GetRequiredService<TimeProvider>());
+            return cluster.IsSandbox ? provider.GetRequiredService<SimulatedPipelineSource>()
+                : github.Value.Repository.Length > 0 ? new GitHubActionsSource(github, provider.GetRequiredService<TimeProvider>())
+                : new NotConfiguredPipelineSource();
         });
         services.TryAddSingleton<IBuildDurationEstimator, MedianDurationEstimator>();
         services.TryAddSingleton<RunFailureReader>();

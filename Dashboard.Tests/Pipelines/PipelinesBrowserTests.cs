@@ -4,8 +4,10 @@ using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Pipelines;
 
-[Collection(BrowserCollection.Name)]
-public sealed class PipelinesBrowserTests(BrowserFixture browser)
+/// <summary>Simulated runs belong to the sandbox: the page against the app whose cluster is the sandbox.</summary>
+
+[Collection(SandboxBrowserCollection.Name)]
+public sealed class PipelinesBrowserTests(SandboxBrowserFixture browser)
 {
     [Fact]
     public async Task Pipelines_FailedSimulatedRun_ChartDrawsAndTriageClassifiesUnderTheCsp()

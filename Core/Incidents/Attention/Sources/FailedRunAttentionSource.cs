@@ -1,22 +1,15 @@
-using Microsoft.Extensions.Options;
-using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Incidents.Analysis;
 using MlOpsDashboard.Core.Pipelines;
 
 namespace MlOpsDashboard.Core.Incidents.Attention.Sources;
 
 /// <summary>Workflows whose latest completed run on the default branch failed; a green run after it clears the item.</summary>
-internal sealed class FailedRunAttentionSource(IPipelineSource pipelines, IOptions<ClusterOptions> cluster) : IAttentionSource
+internal sealed class FailedRunAttentionSource(IPipelineSource pipelines) : IAttentionSource
 {
     private const int RecentRuns = 50;
 
     public async Task<IReadOnlyList<AttentionItem>> GetAsync(CancellationToken cancellationToken)
     {
-        // Simulated runs belong to the simulated platform; beside a real cluster they would page for nothing.
-        if (pipelines.IsSimulated && !cluster.Value.IsSandbox)
-        {
-            return [];
-        }
         IReadOnlyList<PipelineRun> runs;
         try
         {
@@ -24,7 +17,7 @@ internal sealed class FailedRunAttentionSource(IPipelineSource pipelines, IOptio
         }
         catch (PipelineSourceException)
         {
-            // The Pipelines page shows why the source is unreachable; the queue lists what it can.
+            // Unreachable or not configured: the Pipelines page says why; the queue lists what it can.
             return [];
         }
         return [.. runs
