@@ -12,17 +12,8 @@ public sealed class DriftBrowserTests(DriftAppFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(BrowserFixture.ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium not found at {BrowserFixture.ChromiumPath}: install Debian's chromium package (./test.sh does), or set MLOPS_CHROMIUM.");
-        }
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
 
     [Fact]

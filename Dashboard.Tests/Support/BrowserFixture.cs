@@ -29,14 +29,20 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        BaseAddress = App.StartOnLoopback();
+        await OnAppStartedAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with the flags a sandboxed, offline machine needs; never a downloaded browser.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException($"Chromium not found at {ChromiumPath}: install Debian's chromium package (./test.sh does), or set MLOPS_CHROMIUM.");
         }
-        BaseAddress = App.StartOnLoopback();
-        await OnAppStartedAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
