@@ -86,7 +86,8 @@ public sealed class ModelsPageTests : BunitTestContext
 
         var page = Render<Components.Pages.Models.Models>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindComponents<FeatureImportanceChart>().Count));
+        // The registry read and the first chart render take longer than bUnit's 1 s default on the shared machine.
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=feature-importance]").Count), TimeSpan.FromSeconds(15));
         var charts = page.FindComponents<FeatureImportanceChart>();
         var left = Assert.IsType<Bar>(Assert.Single(charts[0].FindComponent<DashboardChart>().Instance.CurrentData));
         // The 12 most important of 21, drawn bottom-up so the most important bar is on top.
@@ -109,7 +110,7 @@ public sealed class ModelsPageTests : BunitTestContext
 
         var page = Render<Components.Pages.Models.Models>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=feature-importance]").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=feature-importance]").Count), TimeSpan.FromSeconds(15));
         Assert.Contains("no feature importance stored", page.Find("[data-testid=feature-importance-missing]").TextContent, StringComparison.Ordinal);
         Assert.Contains($"{broken.Id}", page.Find("[data-testid=feature-importance-error]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindComponents<DashboardChart>());

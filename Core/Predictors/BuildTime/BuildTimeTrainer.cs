@@ -19,10 +19,12 @@ public sealed record BuildTimeTrainingOptions
     public bool LogTarget { get; init; } = true;
 
     /// <summary>
-    /// Hide the absolute previous duration from the trees (it stays the anchor of the log-ratio):
+    /// Also try hiding the absolute previous duration from the trees (it stays the anchor of the
+    /// log-ratio); whether it is hidden is chosen on the validation part, like the clip:
     /// a project whose builds grow past everything in training (checkstyle: 20 minutes in
     /// training, 90 in test) otherwise falls into leaves learned from its rare slow outliers and
-    /// is predicted to drop sharply.
+    /// is predicted to drop sharply. Where the previous duration says little (builds whose length
+    /// follows the change alone), seeing its absolute value wins instead.
     /// </summary>
     public bool RelativeInputs { get; init; } = true;
 
@@ -59,17 +61,20 @@ public static class BuildTimeTrainer
         BuildTimeModel? interim = null;
         var bestMae = double.PositiveInfinity;
         var clip = 0.0;
-        foreach (var candidate in options.LogTarget && options.TargetClipCandidates.Count > 0 ? options.TargetClipCandidates : [0.0])
+        var relative = false;
+        IReadOnlyList<double> clips = options.LogTarget && options.TargetClipCandidates.Count > 0 ? options.TargetClipCandidates : [0.0];
+        bool[] inputs = options.LogTarget && options.RelativeInputs ? [true, false] : [false];
+        foreach (var (hidden, candidate) in inputs.SelectMany(h => clips.Select(c => (h, c))))
         {
-            progress?.Report($"build time: fitting FastTree ({options.Trees} trees) on {fit.Count} builds, log-ratio clipped at {candidate}");
-            var model = new BuildTimeModel(context, Fit(context, fit, options, candidate),
-                new BuildTimeCalibration(0, 0, 0, fitMedians, options.LogTarget) { RelativeInputs = options.LogTarget && options.RelativeInputs },
+            progress?.Report($"build time: fitting FastTree ({options.Trees} trees) on {fit.Count} builds, log-ratio clipped at {candidate}, previous duration {(hidden ? "hidden" : "seen")}");
+            var model = new BuildTimeModel(context, Fit(context, fit, options, candidate, hidden),
+                new BuildTimeCalibration(0, 0, 0, fitMedians, options.LogTarget) { RelativeInputs = hidden },
                 default, "");
             var mae = QualityMetrics.MeanAbsoluteError(durations, model.PredictBatch(validationVectors));
             progress?.Report($"build time: validation MAE {mae:0.0} s");
             if (mae < bestMae)
             {
-                (interim, bestMae, clip) = (model, mae, candidate);
+                (interim, bestMae, clip, relative) = (model, mae, candidate, hidden);
             }
         }
         var predicted = interim!.PredictBatch(validationVectors);
@@ -78,9 +83,9 @@ public static class BuildTimeTrainer
         progress?.Report($"build time: feature importance on {validation.Count} validation builds");
         var importance = PermutationImportance.Compute(validationVectors, BuildFeatureVector.Names,
             rows => -QualityMetrics.MeanAbsoluteError(durations, interim.PredictBatch(rows)), options.Seed);
-        progress?.Report($"build time: clip {clip} chosen, interval from {residuals.Count} validation builds; refitting on all {examples.Count}");
+        progress?.Report($"build time: clip {clip}, previous duration {(relative ? "hidden" : "seen")} chosen, interval from {residuals.Count} validation builds; refitting on all {examples.Count}");
         // The final fit sees every training build; the interval keeps the held-out residuals.
-        var final = Fit(context, examples, options, clip);
+        var final = Fit(context, examples, options, clip, relative);
         var calibration = interim.Calibration with
         {
             ResidualLow = QualityMetrics.Quantile(residuals, tail),
@@ -92,9 +97,8 @@ public static class BuildTimeTrainer
         return new BuildTimeModel(context, final, calibration, new ModelVersionId(PredictorKind.BuildTime, 1), "");
     }
 
-    private static ITransformer Fit(MLContext context, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options, double clip)
+    private static ITransformer Fit(MLContext context, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options, double clip, bool relative)
     {
-        var relative = options.LogTarget && options.RelativeInputs;
         var data = MlNetData.Regression(context,
             examples.Select(e => (BuildTimeInputs.ForModel(BuildFeatureVector.ToVector(e.Features), relative), Target(e, options.LogTarget, clip))),
             BuildFeatureVector.Length);

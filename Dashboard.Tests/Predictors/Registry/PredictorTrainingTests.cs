@@ -154,7 +154,7 @@ public sealed class PredictorTrainingTests : IDisposable
         Assert.Equal(TestCaseFeatureVector.Length, importance.Features.Count);
         Assert.Contains(importance.Features[0].Feature, (string[])[nameof(TestCaseFeatures.LastRunFailed), nameof(TestCaseFeatures.RecentFailureRatio),
             nameof(TestCaseFeatures.PreviousFailures), nameof(TestCaseFeatures.ConsecutiveFailures), nameof(TestCaseFeatures.RunsSinceLastFailure),
-            nameof(TestCaseFeatures.DurationSeconds), nameof(TestCaseFeatures.PreviousRuns)]);
+            nameof(TestCaseFeatures.DurationSeconds), nameof(TestCaseFeatures.PreviousRuns), "PreviousFailureRatio"]);
         Assert.True(importance.Features[0].Importance > 0);
         var served = (ITestSelectionPredictor)(await new RegistryServedModelProvider(_registry).GetVersionAsync(version.Id))!;
         var result = served.Select(new TestSelectionRequest([.. runs.TakeLast(30).Select(r => r.Features)], TimeBudgetSeconds: 600));
