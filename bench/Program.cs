@@ -6,7 +6,7 @@ using MlOpsDashboard.Bench.Predictors;
 // Side-by-side runs that start the app or another tool take a verb of their own.
 return args switch
 {
-    ["predictors", ..] => PredictorQualityBench.Run(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "datasets")),
+    ["predictors", ..] => PredictorQualityBench.Run(args[1..]),
     ["drift-vs-scipy", ..] => MlOpsDashboard.Bench.Drift.DriftVsScipy.Run(),
     ["cluster-pages", ..] => await MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark.RunAsync(),
     _ => RunBenchmarkDotNet(args),

@@ -12,11 +12,40 @@ namespace MlOpsDashboard.Bench.Predictors;
 /// Side-by-side quality comparison on the shared real CI data (not a timing benchmark): every
 /// BuildFast project's failure-risk and build-time figures with the naive baselines, and test
 /// prioritisation on the RETECS data sets. Prints Markdown tables for bench/README.md.
-/// Run: dotnet run -c Release --project bench -- predictors [datasets folder]
+/// Run: dotnet run -c Release --project bench -- predictors [datasets folder] [--only build-time|builds|tests]
+/// (<c>--only build-time</c> trains the build-time model alone: a quick loop while trying ideas).
 /// </summary>
 public static class PredictorQualityBench
 {
-    public static int Run(string datasets)
+    public static int Run(string[] args)
+    {
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() ?? "all";
+        var datasets = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : null;
+        datasets ??= Path.Combine("..", "shared", "datasets");
+        return only switch
+        {
+            "all" => RunAll(datasets, builds: true, tests: true),
+            "builds" => RunAll(datasets, builds: true, tests: false),
+            "tests" => RunAll(datasets, builds: false, tests: true),
+            "build-time" => BuildTimeOnly.Run(datasets, args),
+            _ => throw new ArgumentException($"--only takes build-time, builds or tests; got '{only}'."),
+        };
+    }
+
+    private static int RunAll(string datasets, bool builds, bool tests)
+    {
+        if (builds)
+        {
+            RunBuilds(datasets);
+        }
+        if (tests)
+        {
+            RunTests(datasets);
+        }
+        return 0;
+    }
+
+    private static void RunBuilds(string datasets)
     {
         var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));
         var (report, _, _) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
@@ -33,7 +62,11 @@ public static class PredictorQualityBench
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| **mean** | | | **{report.MeanF1:0.000}** | **{report.MeanAuc:0.000}** | {report.MeanNetworkF1:0.000} | {report.MeanNetworkAuc:0.000} | {report.MeanChallengerF1:0.000} | {report.MeanChallengerAuc:0.000} | {report.MeanPreviousFailedF1:0.000} | **{report.MeanMae:0}** | {report.MeanR2:0.00} | {report.MeanPreviousDurationMae:0} | {report.MeanMedianMae:0} | |");
         Console.WriteLine(text);
-        text.Clear();
+    }
+
+    private static void RunTests(string datasets)
+    {
+        var text = new StringBuilder();
         var folder = Path.Combine(datasets, "test-prioritisation");
         text.AppendLine("| test data set | test cycles with failures | APFD model | APFD naive | APFD random | APFDc model | APFDc naive | time share to catch all, model | naive |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
@@ -47,7 +80,6 @@ public static class PredictorQualityBench
             }
         }
         Console.WriteLine(text);
-        return 0;
     }
 }
 

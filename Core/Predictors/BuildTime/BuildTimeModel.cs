@@ -11,7 +11,14 @@ namespace MlOpsDashboard.Core.Predictors.BuildTime;
 /// With <paramref name="LogTarget"/> the model predicts log(1+seconds) - log(1+previous build's seconds):
 /// the previous duration anchors the answer and the trees learn how this change moves it.
 /// </summary>
-public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHigh, double Coverage, float[] Medians, bool LogTarget);
+public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHigh, double Coverage, float[] Medians, bool LogTarget)
+{
+    /// <summary>The trees see no absolute previous duration (see <see cref="BuildTimeInputs"/>); false for versions stored before.</summary>
+    public bool RelativeInputs { get; init; }
+
+    /// <summary>Permutation importance on the validation part, in seconds of MAE; empty for versions stored before.</summary>
+    public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
+}
 
 /// <summary>A trained FastTree build-time model with its residual interval and explainer.</summary>
 public sealed class BuildTimeModel : IBuildTimePredictor
@@ -54,7 +61,8 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors)
     {
-        var scores = MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Score");
+        var inputs = Calibration.RelativeInputs ? [.. vectors.Select(v => BuildTimeInputs.ForModel(v, relative: true))] : vectors;
+        var scores = MlNetData.Score(_context, _model, inputs, BuildFeatureVector.Length, "Score");
         return [.. scores.Select((s, i) => Math.Max(0, Calibration.LogTarget
             ? (1 + Math.Max(0, vectors[i][PreviousDurationIndex])) * Math.Exp(s) - 1
             : s))];

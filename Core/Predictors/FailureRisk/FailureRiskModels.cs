@@ -41,6 +41,9 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
 
     internal abstract FailureRiskModel WithIdentity(ModelVersionId version, string dataSource);
 
+    /// <summary>The same trained model with other calibration (thresholds, importance) added after validation.</summary>
+    internal abstract FailureRiskModel WithCalibration(FailureRiskCalibration calibration);
+
     public const string CalibrationFile = "calibration.json";
 
     protected void SaveCalibration(string directory)
@@ -60,7 +63,20 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
 }
 
 /// <summary>Decision threshold (best F1 on validation), medians for drivers and, for the network, its scaler.</summary>
-public sealed record FailureRiskCalibration(double Threshold, float[] Medians, FeatureScaler? Scaler);
+public sealed record FailureRiskCalibration(double Threshold, float[] Medians, FeatureScaler? Scaler)
+{
+    /// <summary>
+    /// Per-project decision thresholds, each the best F1 on that project's validation builds
+    /// (only projects with enough failed validation builds); others use <see cref="Threshold"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ProjectThresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Permutation importance on the validation part, in ROC AUC points; empty for versions stored before.</summary>
+    public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
+
+    public double ThresholdFor(string? project) =>
+        project is not null && ProjectThresholds.TryGetValue(project, out var threshold) ? threshold : Threshold;
+}
 
 public sealed class MlpFailureRiskModel : FailureRiskModel
 {
@@ -97,6 +113,8 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
 
     internal override FailureRiskModel WithIdentity(ModelVersionId version, string dataSource) => new MlpFailureRiskModel(_network, Calibration, version, dataSource);
 
+    internal override FailureRiskModel WithCalibration(FailureRiskCalibration calibration) => new MlpFailureRiskModel(_network, calibration, Version, DataSource);
+
     internal static MlpFailureRiskModel Load(string directory, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
     {
         var network = FailureRiskNetwork.Create(BuildFeatureVector.Length);
@@ -131,6 +149,8 @@ public sealed class GradientBoostedFailureRiskModel : FailureRiskModel
     }
 
     internal override FailureRiskModel WithIdentity(ModelVersionId version, string dataSource) => new GradientBoostedFailureRiskModel(_context, _model, Calibration, version, dataSource);
+
+    internal override FailureRiskModel WithCalibration(FailureRiskCalibration calibration) => new GradientBoostedFailureRiskModel(_context, _model, calibration, Version, DataSource);
 
     internal static GradientBoostedFailureRiskModel Load(string directory, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
     {

@@ -16,6 +16,9 @@ public sealed record FailureRiskTrainingOptions
     public double LearningRate { get; init; } = 1e-3;
     public int ChallengerTrees { get; init; } = 300;
     public int Seed { get; init; } = 7;
+
+    /// <summary>A project gets its own decision threshold when its validation part holds at least this many failed builds.</summary>
+    public int MinFailuresForProjectThreshold { get; init; } = 5;
 }
 
 /// <summary>How a trained candidate did on the chronological validation part.</summary>
@@ -56,8 +59,29 @@ public static class FailureRiskTrainer
         var (network, networkScore) = TrainNetwork(fitVectors, fitLabels, validationVectors, validationLabels, medians, options, progress);
         progress?.Report($"failure risk: network AUC {networkScore.Auc:0.000} F1 {networkScore.F1:0.000} after {networkScore.Epochs} epochs; fitting FastTree challenger");
         var (challenger, challengerScore) = TrainChallenger(fitVectors, fitLabels, validationVectors, validationLabels, medians, options);
-        progress?.Report($"failure risk: challenger AUC {challengerScore.Auc:0.000} F1 {challengerScore.F1:0.000}");
-        return new FailureRiskTrainingResult(network, networkScore, challenger, challengerScore);
+        progress?.Report($"failure risk: challenger AUC {challengerScore.Auc:0.000} F1 {challengerScore.F1:0.000}; per-project thresholds and feature importance on validation");
+        var projects = validation.Select(e => e.Project).ToList();
+        return new FailureRiskTrainingResult(
+            Finish(network, validationVectors, validationLabels, projects, options), networkScore,
+            Finish(challenger, validationVectors, validationLabels, projects, options), challengerScore);
+    }
+
+    /// <summary>Adds what only the validation part can tell: per-project thresholds and feature importance.</summary>
+    private static FailureRiskModel Finish(FailureRiskModel model, List<float[]> vectors, List<bool> labels, List<string> projects, FailureRiskTrainingOptions options)
+    {
+        var probabilities = model.PredictProbabilities(vectors);
+        var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var project in projects.Distinct())
+        {
+            var rows = Enumerable.Range(0, projects.Count).Where(i => projects[i] == project).ToList();
+            if (rows.Count(i => labels[i]) >= options.MinFailuresForProjectThreshold)
+            {
+                thresholds[project] = BestThreshold([.. rows.Select(i => labels[i])], [.. rows.Select(i => probabilities[i])]).Threshold;
+            }
+        }
+        var importance = PermutationImportance.Compute(vectors, BuildFeatureVector.Names,
+            rows => QualityMetrics.RocAuc(labels, model.PredictProbabilities(rows)), options.Seed);
+        return model.WithCalibration(model.Calibration with { ProjectThresholds = thresholds, FeatureImportance = importance });
     }
 
     private static (FailureRiskModel, ValidationScore) TrainNetwork(List<float[]> fitVectors, List<bool> fitLabels,

@@ -36,6 +36,10 @@ public sealed class ModelRegistry(IDbContextFactory<DashboardDbContext> database
             }
             Directory.CreateDirectory(directory);
             registration.SaveFiles(directory);
+            if (registration.FeatureImportance.Features.Count > 0)
+            {
+                File.WriteAllText(Path.Combine(directory, FeatureImportanceSet.FileName), JsonSerializer.Serialize(registration.FeatureImportance, Json));
+            }
             var entity = new ModelVersionEntity
             {
                 Kind = kind,
@@ -86,6 +90,19 @@ public sealed class ModelRegistry(IDbContextFactory<DashboardDbContext> database
         var slug = ModelVersionId.Slug(id.Kind);
         var json = await db.Set<ModelVersionEntity>().Where(v => v.Kind == slug && v.Number == id.Number).Select(v => v.ReferenceProfileJson).FirstOrDefaultAsync(cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<ReferenceProfile>(json, Json);
+    }
+
+    /// <summary>The feature importance stored with a version; empty when it has none (versions trained before it was computed).</summary>
+    public async Task<FeatureImportanceSet> GetFeatureImportanceAsync(ModelVersion version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var path = Path.Combine(version.Directory, FeatureImportanceSet.FileName);
+        if (!File.Exists(path))
+        {
+            return FeatureImportanceSet.Empty;
+        }
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<FeatureImportanceSet>(stream, Json, cancellationToken) ?? FeatureImportanceSet.Empty;
     }
 
     /// <summary>Points <paramref name="alias"/> of the version's predictor at it; the previous holder loses it.</summary>

@@ -24,4 +24,8 @@ public sealed record ModelRegistration(
     IReadOnlyList<ProjectFigure> ProjectFigures,
     ReferenceProfile Profile,
     string Author,
-    Action<string> SaveFiles);
+    Action<string> SaveFiles)
+{
+    /// <summary>Computed at training on held-out rows; written beside the model files.</summary>
+    public FeatureImportanceSet FeatureImportance { get; init; } = FeatureImportanceSet.Empty;
+}

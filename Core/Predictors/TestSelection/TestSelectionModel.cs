@@ -14,7 +14,11 @@ public sealed record TestSelectionTrainingOptions
     public int Seed { get; init; } = 7;
 }
 
-public sealed record TestSelectionCalibration(float[] Medians);
+public sealed record TestSelectionCalibration(float[] Medians)
+{
+    /// <summary>Permutation importance (ROC AUC points) on the last 20% of the training cycles; empty for versions stored before.</summary>
+    public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
+}
 
 /// <summary>A FastForest classifier whose failure probabilities rank the tests of a change.</summary>
 public sealed class TestSelectionModel : ITestSelectionPredictor
@@ -57,11 +61,20 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
         }
         var context = new MLContext(seed: options.Seed);
         var vectors = examples.Select(e => TestCaseFeatureVector.ToVector(e.Features)).ToList();
+        var importance = ValidationImportance(context, examples, options, progress);
         progress?.Report($"test selection: fitting FastForest ({options.Trees} trees) on {examples.Count} test runs");
-        var data = MlNetData.Binary(context, vectors.Zip(examples.Select(e => e.Failed)), TestCaseFeatureVector.Length);
+        var model = Fit(context, vectors, [.. examples.Select(e => e.Failed)], options);
+        return new TestSelectionModel(context, model,
+            new TestSelectionCalibration(DriverExplainer.Medians(vectors, TestCaseFeatureVector.Length)) { FeatureImportance = importance },
+            new ModelVersionId(PredictorKind.TestSelection, 1), "");
+    }
+
+    private static ITransformer Fit(MLContext context, List<float[]> vectors, List<bool> failed, TestSelectionTrainingOptions options)
+    {
+        var data = MlNetData.Binary(context, vectors.Zip(failed), TestCaseFeatureVector.Length);
         // FastForest scores are vote fractions, not probabilities; Platt scaling makes them probabilities
         // so thresholds and the expected share of failures caught mean what they say.
-        var model = context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+        return context.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
         {
             NumberOfTrees = options.Trees,
             NumberOfLeaves = options.Leaves,
@@ -69,8 +82,30 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
             FeatureFraction = 0.9,
             NumberOfThreads = 2,
         }).Append(context.BinaryClassification.Calibrators.Platt()).Fit(data);
-        return new TestSelectionModel(context, model, new TestSelectionCalibration(DriverExplainer.Medians(vectors, TestCaseFeatureVector.Length)),
-            new ModelVersionId(PredictorKind.TestSelection, 1), "");
+    }
+
+    /// <summary>
+    /// Feature importance from a forest fitted on the first 80% of each project's training cycles
+    /// and scored on the rest (an in-sample forest would credit what it memorised).
+    /// </summary>
+    private static IReadOnlyList<FeatureImportance> ValidationImportance(MLContext context, IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options, IProgress<string>? progress)
+    {
+        var cut = examples.GroupBy(e => e.Project).ToDictionary(g => g.Key, g =>
+        {
+            var cycles = g.Select(e => e.Cycle).Distinct().Order().ToList();
+            return cycles[(int)Math.Floor(cycles.Count * ChronologicalSplit.DefaultTrainShare)];
+        });
+        var fit = examples.Where(e => e.Cycle < cut[e.Project]).ToList();
+        var validation = examples.Where(e => e.Cycle >= cut[e.Project]).ToList();
+        if (!fit.Any(e => e.Failed) || fit.All(e => e.Failed) || !validation.Any(e => e.Failed) || validation.All(e => e.Failed))
+        {
+            return [];
+        }
+        progress?.Report($"test selection: feature importance from {fit.Count} runs, scored on {validation.Count} later runs");
+        var interim = Fit(context, [.. fit.Select(e => TestCaseFeatureVector.ToVector(e.Features))], [.. fit.Select(e => e.Failed)], options);
+        var labels = validation.Select(e => e.Failed).ToList();
+        return PermutationImportance.Compute([.. validation.Select(e => TestCaseFeatureVector.ToVector(e.Features))], TestCaseFeatureVector.Names,
+            rows => QualityMetrics.RocAuc(labels, [.. MlNetData.Score(context, interim, rows, TestCaseFeatureVector.Length, "Probability").Select(p => (double)p)]), options.Seed);
     }
 
     internal TestSelectionModel WithIdentity(ModelVersionId version, string dataSource) => new(_context, _model, Calibration, version, dataSource);

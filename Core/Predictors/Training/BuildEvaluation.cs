@@ -61,9 +61,9 @@ public static class BuildEvaluation
                 && e.DurationSeconds <= seconds[i] + buildTime.Calibration.ResidualHigh).Count(x => x);
             projects.Add(new BuildProjectFigures(
                 group.Key, trainRows.Count, rows.Count, failed.Count(f => f) / (double)rows.Count,
-                F1(failed, champion, failure.Champion.Calibration.Threshold), QualityMetrics.RocAuc(failed, champion),
-                F1(failed, network, failure.Network.Calibration.Threshold), QualityMetrics.RocAuc(failed, network),
-                F1(failed, challenger, failure.Challenger.Calibration.Threshold), QualityMetrics.RocAuc(failed, challenger),
+                F1(failed, champion, failure.Champion.Calibration.ThresholdFor(group.Key)), QualityMetrics.RocAuc(failed, champion),
+                F1(failed, network, failure.Network.Calibration.ThresholdFor(group.Key)), QualityMetrics.RocAuc(failed, network),
+                F1(failed, challenger, failure.Challenger.Calibration.ThresholdFor(group.Key)), QualityMetrics.RocAuc(failed, challenger),
                 QualityMetrics.F1(failed, [.. rows.Select(e => e.Features.PreviousBuildFailed == true)]),
                 QualityMetrics.MeanAbsoluteError(durations, seconds), QualityMetrics.RSquared(durations, seconds),
                 QualityMetrics.MeanAbsoluteError(durations, [.. rows.Select(e => e.Features.PreviousDurationSeconds)]),

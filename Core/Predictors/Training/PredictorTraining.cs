@@ -31,7 +31,10 @@ public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePubl
                 ["interval.coverage"] = buildTime.Calibration.Coverage,
             },
             [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["mae"] = p.Mae, ["r2"] = p.R2, ["baseline.previous-duration.mae"] = p.PreviousDurationMae }))],
-            profile, author, buildTime.Save), cancellationToken);
+            profile, author, buildTime.Save)
+        {
+            FeatureImportance = new FeatureImportanceSet("validation MAE increase (s)", buildTime.Calibration.FeatureImportance),
+        }, cancellationToken);
         registered.Add(timeVersion);
         await drift.PublishAsync(timeVersion.Id, vectors, BuildFeatureVector.Names, cancellationToken);
         await PromoteIfBetterAsync(timeVersion, "test.mae", lowerIsBetter: true, cancellationToken);
@@ -67,7 +70,10 @@ public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePubl
         };
         var version = await registry.RegisterAsync(new ModelRegistration(PredictorKind.TestSelection, "mlnet-fastforest", dataSource, metrics,
             [.. report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double> { ["apfd"] = p.Model.Apfd, ["apfdc"] = p.Model.ApfdCost, ["baseline.naive.apfd"] = p.Naive.Apfd }))],
-            profile, author, model.Save), cancellationToken);
+            profile, author, model.Save)
+        {
+            FeatureImportance = new FeatureImportanceSet("validation ROC AUC drop", model.Calibration.FeatureImportance),
+        }, cancellationToken);
         await drift.PublishAsync(version.Id, vectors, TestCaseFeatureVector.Names, cancellationToken);
         await PromoteIfBetterAsync(version, "test.apfd", lowerIsBetter: false, cancellationToken);
         progress?.Report($"registered {version.Id}");
@@ -94,7 +100,10 @@ public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePubl
             ["auc"] = network ? p.NetworkAuc : p.ChallengerAuc,
             ["baseline.previous-failed.f1"] = p.PreviousFailedF1,
         })).ToList();
-        return await registry.RegisterAsync(new ModelRegistration(PredictorKind.FailureRisk, model.Trainer, dataSource, metrics, figures, profile, author, model.Save), cancellationToken);
+        return await registry.RegisterAsync(new ModelRegistration(PredictorKind.FailureRisk, model.Trainer, dataSource, metrics, figures, profile, author, model.Save)
+        {
+            FeatureImportance = new FeatureImportanceSet("validation ROC AUC drop", model.Calibration.FeatureImportance),
+        }, cancellationToken);
     }
 
     private async Task PromoteIfBetterAsync(ModelVersion candidate, string metric, bool lowerIsBetter, CancellationToken cancellationToken)

@@ -75,6 +75,9 @@ public sealed class PredictorTrainingTests : IDisposable
         var driftProfile = await _driftProfiles.GetAsync("failure-risk", "v1", CancellationToken.None);
         Assert.Equal(BuildFeatureVector.Names, driftProfile!.Features.Select(f => f.Name));
 
+        await AssertImportanceStoredAsync(failure, FailureDrivers);
+        await AssertImportanceStoredAsync(await _registry.ListAsync(PredictorKind.BuildTime), ChangeSize);
+
         var served = await new RegistryServedModelProvider(_registry).GetCurrentAsync();
         var champion = failure.Single(v => v.Aliases.Contains(ModelAlias.Champion));
         Assert.Equal(champion.Id, served.FailureRisk!.Version);
@@ -88,6 +91,32 @@ public sealed class PredictorTrainingTests : IDisposable
         Assert.InRange(time.Seconds, time.LowerSeconds, time.UpperSeconds);
         Assert.Equal(0.8, time.Coverage);
         Assert.Equal(new ModelVersionId(PredictorKind.BuildTime, 1), time.Model);
+    }
+
+    // The generated builds: duration grows with the change size; failures follow the previous outcome and the change size.
+    private static readonly string[] ChangeSize =
+        [nameof(BuildFeatures.FilesModified), nameof(BuildFeatures.LinesAdded), nameof(BuildFeatures.LinesDeleted), nameof(BuildFeatures.SourceChurn)];
+
+    private static readonly string[] FailureDrivers =
+    [
+        .. ChangeSize, nameof(BuildFeatures.PreviousBuildFailed), nameof(BuildFeatures.RecentFailureRatio),
+        nameof(BuildFeatures.PreviousTestsFailed), nameof(BuildFeatures.ConsecutiveFailures), nameof(BuildFeatures.FailureRatio),
+    ];
+
+    /// <summary>Every version carries importance for every feature, led by a real driver; a constant column (team size 5) counts for nothing.</summary>
+    private async Task AssertImportanceStoredAsync(IReadOnlyList<ModelVersion> versions, string[] drivers)
+    {
+        Assert.NotEmpty(versions);
+        foreach (var version in versions)
+        {
+            var importance = await _registry.GetFeatureImportanceAsync(version);
+            Assert.True(File.Exists(Path.Combine(version.Directory, FeatureImportanceSet.FileName)), version.Id.ToString());
+            Assert.Equal(BuildFeatureVector.Names.Order(StringComparer.Ordinal), importance.Features.Select(f => f.Feature).Order(StringComparer.Ordinal));
+            Assert.Contains(importance.Features[0].Feature, drivers);
+            Assert.True(importance.Features[0].Importance > 0, $"{version.Id}: top importance {importance.Features[0]}");
+            Assert.Equal(0, importance.Features.Single(f => f.Feature == nameof(BuildFeatures.TeamSize)).Importance);
+            Assert.False(string.IsNullOrEmpty(importance.Metric));
+        }
     }
 
     [Fact]
@@ -120,6 +149,13 @@ public sealed class PredictorTrainingTests : IDisposable
 
         Assert.True(report.MeanApfd > report.Projects[0].Random.Apfd, $"APFD {report.MeanApfd} vs random {report.Projects[0].Random.Apfd}");
         Assert.Contains(ModelAlias.Champion, (await _registry.GetAsync(version.Id))!.Aliases);
+        // Stored with the version, from later cycles than the forest was fitted on: the verdict history leads.
+        var importance = await _registry.GetFeatureImportanceAsync(version);
+        Assert.Equal(TestCaseFeatureVector.Length, importance.Features.Count);
+        Assert.Contains(importance.Features[0].Feature, (string[])[nameof(TestCaseFeatures.LastRunFailed), nameof(TestCaseFeatures.RecentFailureRatio),
+            nameof(TestCaseFeatures.PreviousFailures), nameof(TestCaseFeatures.ConsecutiveFailures), nameof(TestCaseFeatures.RunsSinceLastFailure),
+            nameof(TestCaseFeatures.DurationSeconds), nameof(TestCaseFeatures.PreviousRuns), "PreviousFailureRatio"]);
+        Assert.True(importance.Features[0].Importance > 0);
         var served = (ITestSelectionPredictor)(await new RegistryServedModelProvider(_registry).GetVersionAsync(version.Id))!;
         var result = served.Select(new TestSelectionRequest([.. runs.TakeLast(30).Select(r => r.Features)], TimeBudgetSeconds: 600));
         Assert.Equal(30, result.Ranked.Count);

@@ -11,6 +11,8 @@ public partial class Models
     private string? _error;
     private string? _left;
     private string? _right;
+    private readonly Dictionary<ModelVersionId, FeatureImportanceSet> _importance = [];
+    private readonly Dictionary<ModelVersionId, string> _importanceErrors = [];
 
     [Inject] public required ModelRegistry Registry { get; init; }
 
@@ -19,6 +21,10 @@ public partial class Models
         try
         {
             _versions = await Registry.ListAsync();
+            foreach (var version in _versions)
+            {
+                await ReadImportanceAsync(version);
+            }
             // Start with the failure-risk champion beside its challenger: the comparison people come for.
             var champion = _versions.FirstOrDefault(v => v.Aliases.Contains(ModelAlias.Champion));
             var challenger = _versions.FirstOrDefault(v => v.Id.Kind == champion?.Id.Kind && v.Aliases.Contains(ModelAlias.Challenger));
@@ -30,6 +36,21 @@ public partial class Models
             _error = $"The model registry cannot be read: {e.Message}";
         }
     }
+
+    private async Task ReadImportanceAsync(ModelVersion version)
+    {
+        try
+        {
+            _importance[version.Id] = await Registry.GetFeatureImportanceAsync(version);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // One unreadable file must not hide the versions; its chart shows why it is missing.
+            _importanceErrors[version.Id] = $"{FeatureImportanceSet.FileName} of {version.Id} cannot be read: {e.Message}";
+        }
+    }
+
+    private FeatureImportanceSet ImportanceOf(ModelVersion version) => _importance.GetValueOrDefault(version.Id, FeatureImportanceSet.Empty);
 
     private ModelVersion? Left => _versions?.FirstOrDefault(v => v.Id.ToString() == _left);
 

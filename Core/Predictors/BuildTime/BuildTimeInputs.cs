@@ -1,0 +1,22 @@
+using MlOpsDashboard.Core.Predictors.Features;
+
+namespace MlOpsDashboard.Core.Predictors.BuildTime;
+
+/// <summary>
+/// What the build-time trees see of a feature vector. With relative inputs the previous build's
+/// duration only anchors the log-ratio the trees predict; its absolute value is hidden, so the
+/// answer scales with a project whose builds grow beyond anything seen in training.
+/// </summary>
+public static class BuildTimeInputs
+{
+    public static float[] ForModel(float[] vector, bool relative)
+    {
+        if (!relative)
+        {
+            return vector;
+        }
+        var copy = (float[])vector.Clone();
+        copy[BuildTimeModel.PreviousDurationIndex] = 0;
+        return copy;
+    }
+}
