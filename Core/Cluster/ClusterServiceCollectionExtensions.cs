@@ -22,6 +22,7 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(sp => ClientConfiguration(sp.GetRequiredService<IOptions<ClusterOptions>>().Value));
         services.TryAddSingleton<IKubernetes>(sp => new k8s.Kubernetes(sp.GetRequiredService<KubernetesClientConfiguration>()));
         services.TryAddSingleton<ClusterState>();
+        services.TryAddSingleton<ApplicationCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterWatchService>());
         services.AddApplications();
         return services;

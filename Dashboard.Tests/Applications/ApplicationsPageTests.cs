@@ -16,6 +16,7 @@ public sealed class ApplicationsPageTests : BunitTestContext
             ClusterFixtures.Application("model-serving-production", health: "Degraded"),
             ClusterFixtures.Application("mlflow", sync: "OutOfSync"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
 
         var page = Render<ApplicationsPage>();
 
@@ -31,6 +32,7 @@ public sealed class ApplicationsPageTests : BunitTestContext
             ClusterFixtures.Application("grafana"),
             ClusterFixtures.Application("model-serving-production", health: "Degraded"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
         var page = Render<ApplicationsPage>();
 
         page.Find("[data-attention=Degraded]").Click();
@@ -43,6 +45,7 @@ public sealed class ApplicationsPageTests : BunitTestContext
     {
         var state = ClusterFixtures.State(ClusterFixtures.Application("grafana"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
         var page = Render<ApplicationsPage>();
         Assert.NotNull(page.Find("[data-testid=attention-none]"));
 

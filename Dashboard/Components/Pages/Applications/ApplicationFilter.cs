@@ -16,6 +16,10 @@ public sealed class ApplicationFilter
     public string Text { get; set; } = "";
     public bool AttentionOnly { get; set; }
 
+    public bool IsEmpty =>
+        Project is null && Sync is null && Health is null && Namespace is null && !AttentionOnly
+        && string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Text);
+
     public bool Matches(ArgoApplication app) =>
         (Project is null || app.Project == Project)
         && (Sync is null || app.SyncStatus == Sync)
