@@ -55,6 +55,43 @@ public sealed class ApplicationsPageTests : BunitTestContext
     }
 
     [Fact]
+    public void ApplicationsPage_HealthFilterChosenThenCleared_RowsFollow()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("grafana"),
+            ClusterFixtures.Application("mlflow"),
+            ClusterFixtures.Application("model-serving-production", health: "Degraded"));
+        Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+
+        page.Find("select[data-testid=filter-health]").Change("Degraded");
+
+        Assert.Equal("1 of 3", page.Find("[data-testid=application-count]").TextContent.Trim());
+        page.Find("select[data-testid=filter-health]").Change("");
+        Assert.Equal("3 of 3", page.Find("[data-testid=application-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ApplicationsPage_SortByHealthTwice_DescendingThenAscending()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("a-app", health: "Degraded"),
+            ClusterFixtures.Application("b-app"));
+        Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+        var table = page.FindComponent<ApplicationsTable>();
+
+        page.Find("button[data-sort=Health]").Click();
+        Assert.Equal(["a-app", "b-app"], table.Instance.Rows.Select(a => a.Name));
+        page.Find("button[data-sort=Health]").Click();
+
+        Assert.Equal(["b-app", "a-app"], table.Instance.Rows.Select(a => a.Name));
+        Assert.Equal("descending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
+    }
+
+    [Fact]
     public void ApplicationFilter_LabelAndText_MatchOnlyThoseApplications()
     {
         var apps = new[] { ClusterFixtures.Application("grafana"), ClusterFixtures.Application("model-serving-production"), ClusterFixtures.Application("model-serving-staging", ns: "model-serving-staging") };
