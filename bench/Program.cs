@@ -8,7 +8,7 @@ return args switch
 {
     ["predictors", ..] => PredictorQualityBench.Run(args[1..]),
     ["drift-vs-scipy", ..] => MlOpsDashboard.Bench.Drift.DriftVsScipy.Run(),
-    ["cluster-pages", ..] => await MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark.RunAsync(),
+    ["cluster-pages", ..] => await MlOpsDashboard.Bench.Cluster.ClusterPagesBenchmark.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MlOpsDashboard.Core.Cluster.Diff;
 using MlOpsDashboard.Core.Cluster.Kubernetes;
 using MlOpsDashboard.Core.Configuration;
 using MlOpsDashboard.Core.Delivery.Applications;
@@ -22,6 +23,9 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(sp => ClientConfiguration(sp.GetRequiredService<IOptions<ClusterOptions>>().Value));
         services.TryAddSingleton<IKubernetes>(sp => new k8s.Kubernetes(sp.GetRequiredService<KubernetesClientConfiguration>()));
         services.TryAddSingleton<ClusterState>();
+        services.TryAddSingleton<ApplicationCatalog>();
+        services.TryAddSingleton(sp => new LiveObjectReader(() => sp.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton<ApplicationDiffService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterWatchService>());
         services.AddApplications();
         return services;

@@ -16,6 +16,7 @@ public sealed class ApplicationsPageTests : BunitTestContext
             ClusterFixtures.Application("model-serving-production", health: "Degraded"),
             ClusterFixtures.Application("mlflow", sync: "OutOfSync"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
 
         var page = Render<ApplicationsPage>();
 
@@ -31,6 +32,7 @@ public sealed class ApplicationsPageTests : BunitTestContext
             ClusterFixtures.Application("grafana"),
             ClusterFixtures.Application("model-serving-production", health: "Degraded"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
         var page = Render<ApplicationsPage>();
 
         page.Find("[data-attention=Degraded]").Click();
@@ -43,12 +45,50 @@ public sealed class ApplicationsPageTests : BunitTestContext
     {
         var state = ClusterFixtures.State(ClusterFixtures.Application("grafana"));
         Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
         var page = Render<ApplicationsPage>();
         Assert.NotNull(page.Find("[data-testid=attention-none]"));
 
         state.Apply(ClusterKind.Applications, ClusterChangeType.Modified, ClusterFixtures.Application("grafana", health: "Degraded"));
 
         page.WaitForAssertion(() => Assert.Contains("1 need attention", page.Find("[data-testid=attention-summary]").TextContent), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void ApplicationsPage_HealthFilterChosenThenCleared_RowsFollow()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("grafana"),
+            ClusterFixtures.Application("mlflow"),
+            ClusterFixtures.Application("model-serving-production", health: "Degraded"));
+        Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+
+        page.Find("select[data-testid=filter-health]").Change("Degraded");
+
+        Assert.Equal("1 of 3", page.Find("[data-testid=application-count]").TextContent.Trim());
+        page.Find("select[data-testid=filter-health]").Change("");
+        Assert.Equal("3 of 3", page.Find("[data-testid=application-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ApplicationsPage_SortByHealthTwice_DescendingThenAscending()
+    {
+        var state = ClusterFixtures.State(
+            ClusterFixtures.Application("a-app", health: "Degraded"),
+            ClusterFixtures.Application("b-app"));
+        Services.AddSingleton(state);
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+        var table = page.FindComponent<ApplicationsTable>();
+
+        page.Find("button[data-sort=Health]").Click();
+        Assert.Equal(["a-app", "b-app"], table.Instance.Rows.Select(a => a.Name));
+        page.Find("button[data-sort=Health]").Click();
+
+        Assert.Equal(["b-app", "a-app"], table.Instance.Rows.Select(a => a.Name));
+        Assert.Equal("descending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DeliveryHarness : IDisposable
         Executor = new DeliveryExecutor(Repository, Audit, new GitHubPullRequestOpener(Options.Create(github ?? new GitHubOptions()), TimeProvider.System),
             manifests, TimeProvider.System, NullLogger<DeliveryExecutor>.Instance);
         Promotions = new PromotionService(Repository, Executor, manifests);
-        Rollbacks = new RollbackService(Repository, new ArgoApplicationReader(Options.Create(new ClusterOptions { Mode = "None" })), Executor, manifests);
+        Rollbacks = new RollbackService(Repository, new ArgoApplicationReader(new ClusterState(configured: false, TimeProvider.System)), Executor, manifests);
     }
 
     public ManifestRemote Remote { get; } = new();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,6 +37,8 @@ internal sealed class BenchDashboard : WebApplicationFactory<MlOpsDashboard.Dash
         builder.UseSetting("Sandbox:TickSeconds", "60");
         builder.UseSetting("Sandbox:PollIntervalSeconds", "3600");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "Error");
+        builder.ConfigureServices(services => services.AddSingleton<CircuitCounter>().AddSingleton<CircuitHandler>(s => s.GetRequiredService<CircuitCounter>()));
     }
 
     private static string Root()

@@ -23,8 +23,13 @@ public static class ClusterPagesBenchmark
     private const int Applications = 5_000;
     private const int Pods = 2_000;
 
-    public static async Task<int> RunAsync()
+    /// <summary>An application page for a name that does not exist: layout, circuit and one cluster subscription, no list.</summary>
+    private const string BaselinePage = "/applications/no-such-application";
+
+    /// <param name="parts">Any of render, event, memory; none means all three.</param>
+    public static async Task<int> RunAsync(IReadOnlyCollection<string> parts)
     {
+        bool Runs(string part) => parts.Count == 0 || parts.Contains(part);
         await using var app = new BenchDashboard();
         var baseAddress = app.StartOnLoopback();
         var platform = app.Services.GetRequiredService<SandboxPlatform>();
@@ -43,14 +48,35 @@ public static class ClusterPagesBenchmark
             Args = ["--no-sandbox", "--disable-gpu"],
         });
         var page = await SignInAsync(browser, baseAddress);
-        await RenderTimesAsync(page, state);
-        await EventToDomAsync(page, client);
-        await MemoryPerCircuitAsync(browser, baseAddress, state);
+        if (Runs("render"))
+        {
+            await RenderTimesAsync(page, state);
+        }
+        if (Runs("event"))
+        {
+            await EventToDomAsync(page, client, state);
+        }
+        if (Runs("memory"))
+        {
+            await MemoryPerCircuitAsync(browser, baseAddress, state, app.Services.GetRequiredService<CircuitCounter>());
+        }
         return 0;
     }
 
     private static async Task RenderTimesAsync(IPage page, ClusterState state)
     {
+        // The same navigation to a page that shows no list: what the layout, the circuit and the browser cost anyway.
+        var baseline = new List<double>();
+        for (var run = 0; run < 4; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await page.GotoAsync(BaselinePage);
+            await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(page.GetByTestId("app-missing")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            baseline.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        baseline = [.. baseline.Skip(1).Order()];
+        Console.WriteLine($"Baseline page without a list ({BaselinePage}): navigation to interactive, median {baseline[baseline.Count / 2]:0} ms, max {baseline[^1]:0} ms");
         var times = new List<double>();
         for (var run = 0; run < 6; run++)
         {
@@ -66,48 +92,110 @@ public static class ClusterPagesBenchmark
         Console.WriteLine($"Applications page, {state.Current.Applications.Count} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
     }
 
-    private static async Task EventToDomAsync(IPage page, Kubernetes client)
+    private static async Task EventToDomAsync(IPage page, Kubernetes client, ClusterState state)
     {
         const string Name = "bench-app-00001";
         await page.GotoAsync($"/applications/{Name}");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("app-health")).ToContainTextAsync("Healthy", new() { Timeout = 60_000 });
         var latencies = new List<double>();
+        var inState = new List<double>();
         var health = "Healthy";
         for (var i = 0; i < 40; i++)
         {
             health = health == "Healthy" ? "Degraded" : "Healthy";
             var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["health"] = new JsonObject { ["status"] = health } } }.ToJsonString(), V1Patch.PatchType.MergePatch);
             var watch = Stopwatch.StartNew();
+            var arrived = ArrivalAsync(state, Name, health, watch);
             await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, "argoproj.io", "v1alpha1", Namespace, "applications", Name);
             while (await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health')") != health)
             {
                 await Task.Delay(2);
             }
+            inState.Add(await arrived);
             latencies.Add(watch.Elapsed.TotalMilliseconds);
             await Task.Delay(150);
         }
         latencies.Sort();
-        Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {latencies[(int)(latencies.Count * 0.95) - 1]:0} ms, max {latencies[^1]:0} ms");
+        inState.Sort();
+        Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {Percentile95(latencies):0} ms, max {latencies[^1]:0} ms");
+        Console.WriteLine($"  of which PATCH → dashboard's ClusterState (API + watch): p50 {inState[inState.Count / 2]:0} ms, p95 {Percentile95(inState):0} ms, max {inState[^1]:0} ms");
     }
 
-    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state)
+    private static double Percentile95(List<double> sorted) => sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
+
+    /// <summary>Polls the shared state on a thread of its own; the time at which the patched health is in the snapshot.</summary>
+    private static Task<double> ArrivalAsync(ClusterState state, string name, string health, Stopwatch watch) => Task.Run(() =>
+    {
+        while (state.Current.Application(name)?.HealthStatus != health)
+        {
+            Thread.SpinWait(200);
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
+    /// <summary>
+    /// Managed heap (after forced full GCs) as circuits open and close: first circuits on a page
+    /// without a list (what any circuit costs: layout, navigation, MudBlazor's services, SignalR),
+    /// then circuits on the Applications page, then those closed again. The page's own cost is the
+    /// difference, measured both when they open and when they close.
+    /// </summary>
+    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state, CircuitCounter circuits)
     {
         const int Circuits = 10;
-        await Task.Delay(2000);
-        var before = Heap();
-        var subscribersBefore = state.SubscriberCount;
-        var pages = new List<IPage>();
-        for (var i = 0; i < Circuits; i++)
+        // Warm-up: JIT, caches and pools that the first circuits of each page fill once for the process.
+        var warmUp = new List<IBrowserContext>();
+        for (var i = 0; i < 2; i++)
         {
-            var page = await SignInAsync(browser, baseAddress);
-            await page.GotoAsync("/applications");
-            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
-            pages.Add(page);
+            warmUp.Add(await OpenAsync(browser, baseAddress, BaselinePage));
+            warmUp.Add(await OpenAsync(browser, baseAddress, "/applications"));
+        }
+        foreach (var context in warmUp)
+        {
+            await context.CloseAsync();
         }
         await Task.Delay(3000);
-        var after = Heap();
-        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB with {subscribersBefore} live subscriber(s), {after / 1048576.0:0.0} MiB with {state.SubscriberCount}: {(after - before) / Circuits / 1024.0:0} KB per added circuit on the Applications page ({Applications + 9} applications)");
+        var (before, open0) = (Heap(), circuits.Open);
+        for (var i = 0; i < Circuits; i++)
+        {
+            await OpenAsync(browser, baseAddress, BaselinePage);
+        }
+        await Task.Delay(3000);
+        var (baseline, open1) = (Heap(), circuits.Open);
+        var listPages = new List<IBrowserContext>();
+        for (var i = 0; i < Circuits; i++)
+        {
+            listPages.Add(await OpenAsync(browser, baseAddress, "/applications"));
+        }
+        await Task.Delay(3000);
+        var (after, open2) = (Heap(), circuits.Open);
+        foreach (var context in listPages)
+        {
+            await context.CloseAsync();
+        }
+        await Task.Delay(5000);
+        var (closed, open3) = (Heap(), circuits.Open);
+        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB ({open0} circuits) → {baseline / 1048576.0:0.0} MiB ({open1}) → {after / 1048576.0:0.0} MiB ({open2}, {state.SubscriberCount} cluster subscribers) → {closed / 1048576.0:0.0} MiB ({open3})");
+        Console.WriteLine($"  per circuit on the page without a list ({BaselinePage}): {PerCircuit(baseline - before, open1 - open0):0} KB");
+        Console.WriteLine($"  per circuit on the Applications page, {Applications + 9} applications, table view: {PerCircuit(baseline - before, open1 - open0) + PerCircuit(after - baseline, open2 - open1):0} KB in all; the page's own share {PerCircuit(after - baseline, open2 - open1):0} KB when opened, {PerCircuit(after - closed, open2 - open3):0} KB freed when closed");
+    }
+
+    private static double PerCircuit(long bytes, int circuits) => circuits <= 0 ? double.NaN : bytes / (double)circuits / 1024.0;
+
+    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, string target)
+    {
+        var page = await SignInAsync(browser, baseAddress, target);
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (target == BaselinePage)
+        {
+            await Assertions.Expect(page.GetByTestId("app-missing")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("[data-testid=applications-table] [data-app]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        }
+        return page.Context;
     }
 
     private static long Heap()
@@ -166,11 +254,12 @@ public static class ClusterPagesBenchmark
         },
     };
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress)
+    /// <summary>Signs in on the way to <paramref name="target"/>, so the only circuit the new browser context opens is that page's.</summary>
+    private static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress, string target = "/")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync(target);
         await page.FillAsync("#userName", "admin");
         await page.FillAsync("#password", BenchDashboard.Password);
         await page.ClickAsync("button[type=submit]");

@@ -5,7 +5,8 @@ namespace MlOpsDashboard.Dashboard.Components.Shared;
 
 /// <summary>
 /// A page or card that shows the live cluster: it reads <see cref="ClusterState"/>'s snapshot and,
-/// when changes arrive, re-renders once per batch (about 100 ms) through InvokeAsync. The
+/// when changes arrive, re-renders through InvokeAsync at most once per 100 ms: a change after a
+/// quiet spell shows at once, a burst is coalesced into one render at the end of the window. The
 /// listener is cancelled and awaited on dispose, so a closed circuit leaves nothing behind.
 /// </summary>
 public abstract class LiveClusterComponent : ComponentBase, IAsyncDisposable
@@ -15,6 +16,7 @@ public abstract class LiveClusterComponent : ComponentBase, IAsyncDisposable
     private readonly CancellationTokenSource _disposed = new();
     private Task _listener = Task.CompletedTask;
     private int _flushScheduled;
+    private long _lastFlush = long.MinValue;
 
     [Inject]
     public required ClusterState Cluster { get; init; }
@@ -81,8 +83,14 @@ public abstract class LiveClusterComponent : ComponentBase, IAsyncDisposable
     {
         try
         {
-            await Task.Delay(BatchWindow, Clock, cancellationToken);
+            var last = Volatile.Read(ref _lastFlush);
+            var wait = last == long.MinValue ? TimeSpan.Zero : BatchWindow - Clock.GetElapsedTime(last);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, Clock, cancellationToken);
+            }
             Volatile.Write(ref _flushScheduled, 0);
+            Volatile.Write(ref _lastFlush, Clock.GetTimestamp());
             await InvokeAsync(() =>
             {
                 Snapshot = Cluster.Current;

@@ -2,7 +2,7 @@ using MlOpsDashboard.Core.Delivery.Applications;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 
-/// <summary>The Applications page's filters; empty fields match everything.</summary>
+/// <summary>The Applications page's filters; empty fields (null or "") match everything.</summary>
 public sealed class ApplicationFilter
 {
     public string? Project { get; set; }
@@ -16,11 +16,15 @@ public sealed class ApplicationFilter
     public string Text { get; set; } = "";
     public bool AttentionOnly { get; set; }
 
+    public bool IsEmpty =>
+        string.IsNullOrEmpty(Project) && string.IsNullOrEmpty(Sync) && string.IsNullOrEmpty(Health) && string.IsNullOrEmpty(Namespace) && !AttentionOnly
+        && string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Text);
+
     public bool Matches(ArgoApplication app) =>
-        (Project is null || app.Project == Project)
-        && (Sync is null || app.SyncStatus == Sync)
-        && (Health is null || app.HealthStatus == Health)
-        && (Namespace is null || app.Destination.Namespace == Namespace)
+        (string.IsNullOrEmpty(Project) || app.Project == Project)
+        && (string.IsNullOrEmpty(Sync) || app.SyncStatus == Sync)
+        && (string.IsNullOrEmpty(Health) || app.HealthStatus == Health)
+        && (string.IsNullOrEmpty(Namespace) || app.Destination.Namespace == Namespace)
         && (!AttentionOnly || app.NeedsAttention)
         && MatchesLabel(app)
         && MatchesText(app);

@@ -1,65 +1,67 @@
+using Microsoft.AspNetCore.Components;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Delivery.Applications;
 using MlOpsDashboard.Dashboard.Components.Shared;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 
+/// <summary>
+/// Every Argo CD application, filtered and sorted. The sorted lists come from the shared
+/// <see cref="ApplicationCatalog"/>; a circuit keeps its filter, a reference to them, and a list of
+/// its own only while a filter is set.
+/// </summary>
 public partial class ApplicationsPage : LiveClusterComponent
 {
-    private const int TilesPerRow = 4;
-
     private readonly ApplicationFilter _filter = new();
     private string _view = "table";
-    private List<ArgoApplication> _all = [];
-    private List<ArgoApplication> _filtered = [];
-    private List<ArgoApplication[]> _tileRows = [];
-    private List<string> _projects = [];
-    private List<string> _syncs = [];
-    private List<string> _healths = [];
-    private List<string> _namespaces = [];
-    private int _attention;
+    private ApplicationSortKey _sort = ApplicationSortKey.Name;
+    private bool _descending;
+    private ApplicationListView _lists = null!;
+    private IList<ArgoApplication> _rows = [];
+    private TileRows _tileRows = new([]);
+
+    [Inject]
+    public required ApplicationCatalog Catalog { get; init; }
 
     protected override bool IsRelevant(ClusterChange change) => change.Kind == ClusterKind.Applications || change.Type == ClusterChangeType.Connection;
 
     protected override void OnSnapshotChanged()
     {
-        _all = [.. Snapshot.Applications.Values.OrderBy(a => a.Name, StringComparer.Ordinal)];
-        _projects = Distinct(a => a.Project);
-        _syncs = Distinct(a => a.SyncStatus);
-        _healths = Distinct(a => a.HealthStatus);
-        _namespaces = Distinct(a => a.Destination.Namespace);
-        _attention = _all.Count(a => a.NeedsAttention);
+        _lists = Catalog.For(Snapshot);
         Filter();
     }
 
     private void Filter()
     {
-        _filtered = [.. _all.Where(_filter.Matches)];
-        _tileRows = [.. _filtered.Chunk(TilesPerRow)];
+        var sorted = _lists.SortedBy(_sort, _descending);
+        _rows = _filter.IsEmpty ? sorted : Array.AsReadOnly(sorted.Where(_filter.Matches).ToArray());
+        _tileRows = new TileRows(_rows);
     }
 
-    private List<string> Distinct(Func<ArgoApplication, string> selector) =>
-        [.. _all.Select(selector).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    private void SortBy(ApplicationSortKey key)
+    {
+        _descending = key == _sort && !_descending;
+        _sort = key;
+        Filter();
+    }
 
     private IEnumerable<(string Label, int Count, Action Apply)> AttentionChips()
     {
-        foreach (var sync in _all.Where(a => a.SyncStatus != ArgoApplication.Synced).GroupBy(a => a.SyncStatus).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (sync, count) in _lists.NotSynced)
         {
-            yield return (sync.Key, sync.Count(), () => Only(s: sync.Key));
+            yield return (sync, count, () => Only(s: sync));
         }
-        foreach (var health in _all.Where(a => a.HealthStatus != ArgoApplication.Healthy).GroupBy(a => a.HealthStatus).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (health, count) in _lists.NotHealthy)
         {
-            yield return (health.Key, health.Count(), () => Only(h: health.Key));
+            yield return (health, count, () => Only(h: health));
         }
-        var failed = _all.Count(a => a.OperationState?.Phase is "Failed" or "Error");
-        if (failed > 0)
+        if (_lists.FailedOperations > 0)
         {
-            yield return ("sync failed", failed, ShowAttention);
+            yield return ("sync failed", _lists.FailedOperations, ShowAttention);
         }
-        var errors = _all.Count(a => a.Conditions.Any(c => c.IsError));
-        if (errors > 0)
+        if (_lists.WithErrors > 0)
         {
-            yield return ("with errors", errors, ShowAttention);
+            yield return ("with errors", _lists.WithErrors, ShowAttention);
         }
     }
 
@@ -79,6 +81,4 @@ public partial class ApplicationsPage : LiveClusterComponent
     }
 
     internal static string Short(string? revision) => revision is { Length: > 7 } r ? r[..7] : revision ?? "—";
-
-    private string Ago(DateTimeOffset? time) => ApplicationTile.Ago(Clock, time);
 }

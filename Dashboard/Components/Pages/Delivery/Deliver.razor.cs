@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Delivery;
 using MlOpsDashboard.Core.Delivery.Audit;
 using MlOpsDashboard.Core.Delivery.Promotion;
@@ -12,7 +13,6 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Delivery;
 /// </summary>
 public sealed partial class Deliver : IAsyncDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _disposed = new();
     private PromotionContext? _context;
     private ArgoApplicationState? _argo;
@@ -32,12 +32,15 @@ public sealed partial class Deliver : IAsyncDisposable
     public required ArgoApplicationReader Argo { get; init; }
 
     [Inject]
+    public required ClusterState Cluster { get; init; }
+
+    [Inject]
     public required AuditLog Audit { get; init; }
 
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
-        _polling ??= PollArgoAsync(_disposed.Token);
+        _polling ??= FollowArgoAsync(_disposed.Token);
     }
 
     private async Task LoadAsync()
@@ -60,30 +63,47 @@ public sealed partial class Deliver : IAsyncDisposable
         await LoadAsync();
     }
 
-    // Polled rather than watched: this page is open for minutes at most, for one application.
-    private async Task PollArgoAsync(CancellationToken cancellationToken)
+    // Follows the shared cluster state's change stream: a change to the application shows at
+    // once, with no API call of its own.
+    private async Task FollowArgoAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        var changes = Cluster.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            try
+            // Subscribed by the first MoveNextAsync, before the first read: no change falls in between.
+            var next = changes.MoveNextAsync();
+            await ShowArgoAsync(cancellationToken);
+            while (await next)
             {
-                _argo = await Argo.GetAsync(Application, cancellationToken);
-                _argoMessage = !Argo.IsConfigured ? "No cluster configured (Cluster:Mode=None)." : _argo is null ? "Argo CD has no such Application." : null;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _argoMessage = $"Argo CD not reachable: {e.Message}";
-            }
-            try
-            {
-                await InvokeAsync(StateHasChanged);
-                await Task.Delay(PollInterval, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
+                // Only this application's changes (any namespace) and the watch's own state matter here.
+                var change = changes.Current;
+                if (change.Type == ClusterChangeType.Connection
+                    || (change.Kind == ClusterKind.Applications && (change.Key == Application || change.Key.EndsWith($"/{Application}", StringComparison.Ordinal))))
+                {
+                    await ShowArgoAsync(cancellationToken);
+                }
+                next = changes.MoveNextAsync();
             }
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await changes.DisposeAsync();
+        }
+    }
+
+    private async Task ShowArgoAsync(CancellationToken cancellationToken)
+    {
+        var argo = await Argo.GetAsync(Application, cancellationToken);
+        var message = !Argo.IsConfigured ? "No cluster configured (Cluster:Mode=None)."
+            : argo is not null ? null
+            : Argo.IsLive ? "Argo CD has no such Application."
+            : "Waiting for the cluster's applications…";
+        _argo = argo;
+        _argoMessage = message;
+        await InvokeAsync(StateHasChanged);
     }
 
     public async ValueTask DisposeAsync()
