@@ -67,7 +67,7 @@ public sealed class ModelRetraining(
         {
             if (_running is { } running)
             {
-                throw new RetrainRefusedException($"A retraining of {_jobs[running].Model} started by {_jobs[running].RequestedBy} is still running.", conflict: true);
+                throw new RetrainRefusedException($"A retraining of {_jobs[running].Model} started by {_jobs[running].RequestedBy} is still running.", 409, "Retraining already running");
             }
             job = new RetrainJob { Id = Guid.NewGuid(), AnalysisId = analysisId, Model = model, RequestedBy = user, DataSource = set.DataSource, StartedAt = clock.GetUtcNow() };
             _jobs[job.Id] = job;

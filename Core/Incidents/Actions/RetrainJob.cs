@@ -29,9 +29,11 @@ public sealed record RetrainJob
     public string? Error { get; init; }
 }
 
-/// <summary>Retraining cannot start: not a drift report, an unknown model, no training data, or one is already running.</summary>
-public sealed class RetrainRefusedException(string message, bool conflict = false) : Exception(message)
+/// <summary>Retraining cannot start: not a drift report or an unknown model (400), no training data or one already running (409).</summary>
+public sealed class RetrainRefusedException(string message, int statusCode = 400, string title = "Cannot retrain") : Exception(message)
 {
-    /// <summary>True when another retraining is running (HTTP 409); false for a request that can never work (HTTP 400).</summary>
-    public bool Conflict { get; } = conflict;
+    /// <summary>The HTTP status the API answers with.</summary>
+    public int StatusCode { get; } = statusCode;
+
+    public string Title { get; } = title;
 }

@@ -48,6 +48,6 @@ public sealed class RetrainingData(IOptions<GitHubOptions> github, IOptions<Clus
         }
         throw new RetrainRefusedException(kind == PredictorKind.TestSelection
             ? "Test selection trains on test verdicts, which the dashboard cannot read from GitHub; run `train --tests <verdicts.csv>` in the CT workflow."
-            : "No training data: set GitHub:Repository and GitHub:Token to retrain on the repository's Actions history, or run `train --builds` in the CT workflow.");
+            : "No training data: set GitHub:Repository and GitHub:Token to retrain on the repository's Actions history, or run `train --builds` in the CT workflow.", 409, "No training data");
     }
 }
