@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace MlOpsDashboard.Core.Incidents.Actions;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RetrainState>))]
 public enum RetrainState
 {
     Running,
