@@ -16,6 +16,18 @@ public sealed class IncidentsOptions
     /// <summary>Start an analysis for every newly firing alert.</summary>
     public bool AnalyzeFiringAlerts { get; set; } = true;
 
+    /// <summary>Analyse a model's drift when the drift monitor sees it begin.</summary>
+    public bool AnalyzeDrift { get; set; } = true;
+
+    /// <summary>Analyse each CI run that fails while the dashboard watches.</summary>
+    public bool AnalyzeFailedRuns { get; set; } = true;
+
+    /// <summary>How often the newest CI runs are read for new failures.</summary>
+    public int FailedRunPollSeconds { get; set; } = 60;
+
+    /// <summary>Sandbox only: synthetic builds per project when a drift report's Retrain draws new training data (3 projects).</summary>
+    public int RetrainBuildsPerProject { get; set; } = 400;
+
     /// <summary>Extra regular expressions whose matches are masked before anything is sent or stored.</summary>
     public List<string> RedactionPatterns { get; set; } = [];
 
@@ -37,6 +49,8 @@ public sealed class IncidentsOptionsValidator : IValidateOptions<IncidentsOption
         errors.RequireRange("MaxRequestBytes", options.MaxRequestBytes, 1024, 64 * 1024 * 1024);
         errors.RequireRange("MaxLogLines", options.MaxLogLines, 10, 10_000);
         errors.RequireRange("MaxContextChars", options.MaxContextChars, 4_000, 1_000_000);
+        errors.RequireRange("FailedRunPollSeconds", options.FailedRunPollSeconds, 5, 24 * 3600);
+        errors.RequireRange("RetrainBuildsPerProject", options.RetrainBuildsPerProject, 50, 100_000);
         errors.RequireRange("FreshAnalysisHours", options.FreshAnalysisHours, 0.1, 24 * 30);
         for (var i = 0; i < options.RedactionPatterns.Count; i++)
         {

@@ -45,9 +45,21 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<PrometheusMetricsReader>();
         services.TryAddSingleton<RecentCommitsReader>();
         services.TryAddSingleton<IIncidentContextCollector, KubernetesContextCollector>();
+        // Drift and CI context come from the Drift and Pipelines features (AddDrift, AddPipelines).
+        services.TryAddSingleton<IDriftContextSource, StoredDriftContextSource>();
+        services.TryAddSingleton<ICiFailureSource, PipelineCiFailureSource>();
+        services.TryAddSingleton<SubjectAnalyzer>();
         services.TryAddSingleton<AlertIntake>();
         services.TryAddSingleton<AlertAnalysisQueue>();
         services.AddHostedService<AlertAnalysisWorker>();
+        // Drift and CI failures analysed as they happen.
+        services.TryAddSingleton<Triggers.SubjectAnalysisQueue>();
+        services.AddHostedService<Triggers.SubjectAnalysisWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Drift.Monitoring.IDriftAttentionSink, Triggers.DriftAnalysisTrigger>());
+        services.AddHostedService<Triggers.FailedRunWatcher>();
+        // The Retrain action of drift reports, through the Predictors feature's training service (AddPredictors).
+        services.TryAddSingleton<Actions.RetrainingData>();
+        services.TryAddSingleton<Actions.ModelRetraining>();
         return services;
     }
 }

@@ -47,6 +47,7 @@ public static class AnalysesEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("CommentAnalysisOnCommit")
             .WithSummary("Comment the report on a commit (the failing one), given as ?sha=.");
+        RetrainEndpoints.MapRetrain(group, app);
         return app;
     }
 

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MlOpsDashboard.Core.Incidents.Analysis;
 using MlOpsDashboard.Core.Incidents.Context;
 using MlOpsDashboard.Core.Incidents.Reports;
 
@@ -22,8 +20,7 @@ public sealed class AlertAnalysisQueue
 internal sealed class AlertAnalysisWorker(
     AlertAnalysisQueue queue,
     AlertIntake alerts,
-    IIncidentContextCollector collector,
-    AnalysisService analyses,
+    SubjectAnalyzer subjects,
     ILogger<AlertAnalysisWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,18 +50,6 @@ internal sealed class AlertAnalysisWorker(
         {
             return;
         }
-        var labels = JsonSerializer.Deserialize<Dictionary<string, string>>(record.LabelsJson) ?? [];
-        var alert = new IncidentAlert
-        {
-            Status = record.Status,
-            Labels = labels,
-            Annotations = JsonSerializer.Deserialize<Dictionary<string, string>>(record.AnnotationsJson) ?? [],
-            StartsAt = record.StartsAt,
-        };
-        var target = new IncidentTarget(labels.GetValueOrDefault("namespace"), labels.GetValueOrDefault("pod"),
-            labels.GetValueOrDefault("deployment") ?? labels.GetValueOrDefault("app") ?? labels.GetValueOrDefault("model"));
-        var incident = await collector.CollectAsync(target, alert, cancellationToken);
-        var stored = await analyses.AnalyzeAndStoreAsync(incident, "alert", record.AlertName, cancellationToken);
-        await alerts.LinkAnalysisAsync(alertId, stored.Id, cancellationToken);
+        await subjects.AnalyzeAsync(AnalysisSubject.Alert(alertId, record.AlertName), "alert", cancellationToken);
     }
 }

@@ -169,12 +169,33 @@ public sealed record DriftContext
     public double? ModelAgeDays { get; init; }
 
     public IReadOnlyList<DriftFeature> TopFeatures { get; init; } = [];
+
+    /// <summary>Start of the first window of the current unbroken run of drifted windows.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>How many monitored windows in a row have drifted, up to the latest.</summary>
+    public int? DriftedWindows { get; init; }
+
+    /// <summary>Share of features that drift in the latest window (dataset drift at 0.5 or more).</summary>
+    public double? DriftedShare { get; init; }
+
+    /// <summary>The version served just before drift began, when it differs from <see cref="Version"/>: a version switch.</summary>
+    public string? PreviousVersion { get; init; }
+
+    /// <summary>The last deploy or promote commit to model serving at or before the window where drift began.</summary>
+    public IncidentCommit? PrecedingDeploy { get; init; }
 }
 
 public sealed record DriftFeature
 {
     public string Name { get; init; } = "";
     public double Score { get; init; }
+
+    /// <summary>Whether the feature's own test says it drifted (its score alone is on the alert scale, 0.1 = threshold).</summary>
+    public bool? Drifted { get; init; }
+
+    /// <summary>The test behind the score and its raw value, e.g. "KolmogorovSmirnov p=0.0001 (threshold 0.05)".</summary>
+    public string? Test { get; init; }
     public string? Baseline { get; init; }
     public string? Current { get; init; }
 }
@@ -193,4 +214,13 @@ public sealed record CiContext
 
     /// <summary>Files changed since the last green run.</summary>
     public IReadOnlyList<string> ChangedSinceLastGreen { get; init; } = [];
+
+    /// <summary>The triage classifier's class: TestFailure, Compile, Dependency, SecurityFinding, ModelBelowThreshold, ManifestError or Unknown.</summary>
+    public string? TriageCategory { get; init; }
+
+    /// <summary>The lines the classifier matched, as "line N: text".</summary>
+    public IReadOnlyList<string> TriageEvidence { get; init; } = [];
+
+    /// <summary>The last successful run of the same workflow and branch before this one: "#104 at abc1234 (2026-11-24 01:00Z)".</summary>
+    public string? LastGreenRun { get; init; }
 }

@@ -61,9 +61,21 @@ public static class IncidentText
         if (incident.Drift is { } d)
         {
             Line(head, string.Create(CultureInfo.InvariantCulture, $"## Drift {d.Model} {d.Version}: score {d.Score} (threshold {d.Threshold}), accuracy {d.BaselineAccuracy} -> {d.CurrentAccuracy}, label shift {d.LabelShift}, model age {d.ModelAgeDays} days"));
+            if (d.Since is { } since)
+            {
+                Line(head, string.Create(CultureInfo.InvariantCulture, $"drifting since {since:u} ({d.DriftedWindows} window(s) in a row), drifted share of features {d.DriftedShare:0.##}"));
+            }
+            if (d.PreviousVersion is { } previous)
+            {
+                Line(head, $"version before drift began: {previous}");
+            }
+            if (d.PrecedingDeploy is { } deploy)
+            {
+                Line(head, $"deploy before drift: {deploy.Sha[..Math.Min(8, deploy.Sha.Length)]} {deploy.When:u} {deploy.Author}: {deploy.Message.Split('\n')[0]}");
+            }
             foreach (var f in d.TopFeatures)
             {
-                Line(head, string.Create(CultureInfo.InvariantCulture, $"feature {f.Name}: score {f.Score}, baseline {f.Baseline}, current {f.Current}"));
+                Line(head, string.Create(CultureInfo.InvariantCulture, $"feature {f.Name}: score {f.Score}, drifted {f.Drifted}, test {f.Test}, baseline {f.Baseline}, current {f.Current}"));
             }
         }
         if (incident.Ci is { } ci)
@@ -72,6 +84,18 @@ public static class IncidentText
             if (ci.ChangedSinceLastGreen.Count > 0)
             {
                 Line(head, $"changed since last green: {string.Join(", ", ci.ChangedSinceLastGreen)}");
+            }
+            if (ci.LastGreenRun is { } green)
+            {
+                Line(head, $"last green run: {green}");
+            }
+            if (ci.TriageCategory is { } category)
+            {
+                Line(head, $"triage class: {category}");
+                foreach (var evidence in ci.TriageEvidence)
+                {
+                    Line(head, $"triage evidence {evidence}");
+                }
             }
         }
         foreach (var commit in incident.RecentCommits)

@@ -11,6 +11,9 @@ namespace MlOpsDashboard.Core.Incidents.Attention;
 public sealed record AttentionItem(string Key, string Kind, string Title, string Detail, Urgency Severity, DateTimeOffset Since, string? Href)
 {
     public string? AcknowledgedBy { get; init; }
+
+    /// <summary>What the item's Analyze button analyses; null where there is nothing to analyse (an analysis itself).</summary>
+    public Context.AnalysisSubject? Subject { get; init; }
 }
 
 /// <summary>
@@ -38,7 +41,10 @@ public sealed class AttentionQueue(
         foreach (var alert in await alerts.FiringAsync(cancellationToken))
         {
             items.Add(new AttentionItem($"alert:{alert.Id}", "alert", alert.AlertName, alert.Summary, AlertSeverity(alert.Severity), alert.StartsAt,
-                alert.AnalysisId is { } id ? $"/analyses?id={id}" : null));
+                alert.AnalysisId is { } id ? $"/analyses?id={id}" : null)
+            {
+                Subject = Context.AnalysisSubject.Alert(alert.Id, alert.AlertName),
+            });
         }
         foreach (var analysis in await analyses.SinceAsync(now.AddHours(-options.Value.FreshAnalysisHours), cancellationToken))
         {

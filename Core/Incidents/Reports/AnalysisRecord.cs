@@ -9,12 +9,15 @@ public sealed class AnalysisRecord
     public long Id { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>alert, api, cli, button, drift, ci.</summary>
+    /// <summary>alert, api, cli, button, drift, ci, retrain.</summary>
     public string Trigger { get; set; } = "";
 
     /// <summary>The alert name, user name or run that asked for it.</summary>
     public string TriggerDetail { get; set; } = "";
     public string Domain { get; set; } = "";
+
+    /// <summary>The subject analysed (AnalysisSubject.Key: "ci-run:42", "drift:failure-risk"); null for captured incidents.</summary>
+    public string? Subject { get; set; }
     public string? Application { get; set; }
     public string Urgency { get; set; } = "";
     public string Scope { get; set; } = "";
@@ -42,6 +45,8 @@ public sealed class AnalysisRecordConfiguration : IEntityTypeConfiguration<Analy
         builder.Property(a => a.Trigger).HasMaxLength(20);
         builder.Property(a => a.TriggerDetail).HasMaxLength(300);
         builder.Property(a => a.Domain).HasMaxLength(10);
+        builder.Property(a => a.Subject).HasMaxLength(300);
+        builder.HasIndex(a => a.Subject);
         builder.Property(a => a.Application).HasMaxLength(200);
         builder.Property(a => a.Urgency).HasMaxLength(4);
         builder.Property(a => a.Scope).HasMaxLength(20);

@@ -7,16 +7,20 @@ using MlOpsDashboard.Core.Storage;
 
 namespace MlOpsDashboard.Core.Incidents.Reports;
 
-public sealed record AnalysisFilter(string? Domain = null, string? Urgency = null, string? Analyst = null, string? Text = null, int Take = 200);
+public sealed record AnalysisFilter(string? Domain = null, string? Urgency = null, string? Analyst = null, string? Text = null, int Take = 200, string? Subject = null);
 
 /// <summary>A stored analysis as pages and the API show it.</summary>
-public sealed record StoredAnalysis(long Id, DateTimeOffset CreatedAt, string Trigger, string TriggerDetail, string? Application, AnalysisReport Report);
+public sealed record StoredAnalysis(long Id, DateTimeOffset CreatedAt, string Trigger, string TriggerDetail, string? Application, AnalysisReport Report)
+{
+    /// <summary>The AnalysisSubject.Key it is about, when it is about one.</summary>
+    public string? Subject { get; init; }
+}
 
 public sealed class AnalysisStore(IDbContextFactory<DashboardDbContext> contexts)
 {
     public event Action<long>? Stored;
 
-    public async Task<StoredAnalysis> SaveAsync(AnalysisReport report, string trigger, string triggerDetail, string? application, CancellationToken cancellationToken)
+    public async Task<StoredAnalysis> SaveAsync(AnalysisReport report, string trigger, string triggerDetail, string? application, CancellationToken cancellationToken, string? subject = null)
     {
         var record = new AnalysisRecord
         {
@@ -24,6 +28,7 @@ public sealed class AnalysisStore(IDbContextFactory<DashboardDbContext> contexts
             Trigger = trigger,
             TriggerDetail = Cut(triggerDetail, 300),
             Domain = report.Domain.ToString(),
+            Subject = subject is null ? null : Cut(subject, 300),
             Application = application is null ? null : Cut(application, 200),
             Urgency = report.Urgency.ToString(),
             Scope = report.Scope.ToString(),
@@ -63,6 +68,10 @@ public sealed class AnalysisStore(IDbContextFactory<DashboardDbContext> contexts
         {
             query = query.Where(a => a.Domain == filter.Domain);
         }
+        if (!string.IsNullOrEmpty(filter.Subject))
+        {
+            query = query.Where(a => a.Subject == filter.Subject);
+        }
         if (!string.IsNullOrEmpty(filter.Urgency))
         {
             query = query.Where(a => a.Urgency == filter.Urgency);
@@ -86,7 +95,10 @@ public sealed class AnalysisStore(IDbContextFactory<DashboardDbContext> contexts
     }
 
     private static StoredAnalysis ToStored(AnalysisRecord record) =>
-        new(record.Id, record.CreatedAt, record.Trigger, record.TriggerDetail, record.Application, JsonSerializer.Deserialize<AnalysisReport>(record.ReportJson, IncidentJson.Options)!);
+        new(record.Id, record.CreatedAt, record.Trigger, record.TriggerDetail, record.Application, JsonSerializer.Deserialize<AnalysisReport>(record.ReportJson, IncidentJson.Options)!)
+        {
+            Subject = record.Subject,
+        };
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

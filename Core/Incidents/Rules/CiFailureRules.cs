@@ -6,22 +6,22 @@ namespace MlOpsDashboard.Core.Incidents.Rules;
 /// <summary>Classifies a failed CI job from its log: each class has its own tell-tale lines.</summary>
 public sealed partial class CiFailureRules : IIncidentRule
 {
-    private sealed record FailureClass(string Category, string Title, Regex Pattern, double Likelihood, string Remediation, CauseScope Scope, Urgency Urgency);
+    private sealed record FailureClass(string Category, string Title, Regex Pattern, double Likelihood, string Remediation, CauseScope Scope, Urgency Urgency, string Triage);
 
     private static readonly FailureClass[] Classes =
     [
         new("ci-security-finding", "A security scan found a vulnerability or a leaked secret", SecurityPattern(), 0.9,
-            "Upgrade the vulnerable dependency or base image to a fixed version (or rotate and remove the leaked secret); do not suppress the finding without a reason.", CauseScope.Application, Urgency.P1),
+            "Upgrade the vulnerable dependency or base image to a fixed version (or rotate and remove the leaked secret); do not suppress the finding without a reason.", CauseScope.Application, Urgency.P1, "SecurityFinding"),
         new("ci-model-below-threshold", "The trained model is below the promotion threshold", ModelGatePattern(), 0.9,
-            "Compare the metrics with the last promoted run: check the training data window and feature changes before lowering any threshold.", CauseScope.Application, Urgency.P2),
+            "Compare the metrics with the last promoted run: check the training data window and feature changes before lowering any threshold.", CauseScope.Application, Urgency.P2, "ModelBelowThreshold"),
         new("ci-manifest-error", "The Kubernetes manifests do not build or validate", ManifestPattern(), 0.88,
-            "Run kustomize build and kubeconform locally on the changed overlay and fix the field the error names.", CauseScope.Infrastructure, Urgency.P1),
+            "Run kustomize build and kubeconform locally on the changed overlay and fix the field the error names.", CauseScope.Infrastructure, Urgency.P1, "ManifestError"),
         new("ci-dependency", "A dependency cannot be resolved or downloaded", DependencyPattern(), 0.86,
-            "Pin the dependency to a version the registry serves, or restore the registry's reachability; check the lock file changed in this commit.", CauseScope.Infrastructure, Urgency.P2),
+            "Pin the dependency to a version the registry serves, or restore the registry's reachability; check the lock file changed in this commit.", CauseScope.Infrastructure, Urgency.P2, "Dependency"),
         new("ci-compile", "The code does not compile", CompilePattern(), 0.88,
-            "Fix the compile error at the file and line the log names; build locally before pushing.", CauseScope.Application, Urgency.P2),
+            "Fix the compile error at the file and line the log names; build locally before pushing.", CauseScope.Application, Urgency.P2, "Compile"),
         new("ci-test-failure", "Tests fail", TestPattern(), 0.85,
-            "Run the failing tests locally; if the change is intended, update the tests, otherwise revert the change that broke them.", CauseScope.Application, Urgency.P2),
+            "Run the failing tests locally; if the change is intended, update the tests, otherwise revert the change that broke them.", CauseScope.Application, Urgency.P2, "TestFailure"),
     ];
 
     public IEnumerable<Finding> Evaluate(IncidentFacts facts)
@@ -35,7 +35,9 @@ public sealed partial class CiFailureRules : IIncidentRule
         foreach (var failure in Classes)
         {
             var hits = lines.Where(l => failure.Pattern.IsMatch(l)).ToList();
-            if (hits.Count == 0)
+            // The Pipelines triage classifier read the same log with its own patterns and the step name: agreement raises certainty.
+            var triaged = string.Equals(ci.TriageCategory, failure.Triage, StringComparison.OrdinalIgnoreCase);
+            if (hits.Count == 0 && !triaged)
             {
                 continue;
             }
@@ -45,12 +47,15 @@ public sealed partial class CiFailureRules : IIncidentRule
                 Category = failure.Category,
                 Title = failure.Title,
                 // More matching lines, a little more certainty; never past the class's ceiling.
-                Likelihood = Math.Round(failure.Likelihood - (0.1 / hits.Count), 3),
+                Likelihood = Math.Round(Math.Min(0.95, failure.Likelihood - (0.1 / Math.Max(hits.Count, 1)) + (triaged ? 0.05 : 0)), 3),
                 Evidence =
                 [
                     .. Context(ci),
+                    .. triaged ? new[] { $"Triage classified the failure as {failure.Triage}." } : [],
                     .. hits.Take(4).Select(l => $"Log: {l}"),
+                    .. triaged && hits.Count == 0 ? ci.TriageEvidence.Take(4).Select(l => $"Log {l}") : [],
                     .. ci.ChangedSinceLastGreen.Count > 0 ? new[] { $"Changed since the last green run: {string.Join(", ", ci.ChangedSinceLastGreen.Take(8))}" } : [],
+                    .. ci.LastGreenRun is { } green ? new[] { $"Last green run: {green}." } : [],
                 ],
                 Remediation = failure.Remediation,
                 Scope = failure.Scope,

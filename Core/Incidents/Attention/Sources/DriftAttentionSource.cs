@@ -27,7 +27,10 @@ internal sealed class DriftAttentionSource(IDbContextFactory<DashboardDbContext>
             {
                 items.Add(new AttentionItem($"drift:{window.Model}/{window.Version}", "Drift", $"{window.Model} {window.Version} drifts",
                     $"{drifted.Count} feature(s): {string.Join(", ", drifted.Order(StringComparer.Ordinal).Take(5))}", Urgency.P2, window.WindowEnd,
-                    $"/drift?model={Uri.EscapeDataString(window.Model)}"));
+                    $"/drift?model={Uri.EscapeDataString(window.Model)}")
+                {
+                    Subject = Context.AnalysisSubject.Drift(window.Model, window.Version),
+                });
             }
         }
         return items;

@@ -26,6 +26,9 @@ internal sealed class FailedRunAttentionSource(IPipelineSource pipelines) : IAtt
             .Select(g => g.MaxBy(r => r.CreatedAt)!)
             .Where(r => r.Conclusion == RunConclusion.Failure)
             .Select(r => new AttentionItem($"ci-run:{r.Id}", "CI run", $"{r.Workflow} #{r.RunNumber} failed on {r.Branch}",
-                $"{r.Title} ({r.ShortSha}, {r.Actor})", r.Workflow is "CD" ? Urgency.P1 : Urgency.P2, r.UpdatedAt, $"/pipelines?run={r.Id}"))];
+                $"{r.Title} ({r.ShortSha}, {r.Actor})", r.Workflow is "CD" ? Urgency.P1 : Urgency.P2, r.UpdatedAt, $"/pipelines?run={r.Id}")
+            {
+                Subject = Context.AnalysisSubject.CiRun(r),
+            })];
     }
 }

@@ -341,6 +341,10 @@ namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -369,6 +373,8 @@ namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("Analyses", (string)null);
                 });

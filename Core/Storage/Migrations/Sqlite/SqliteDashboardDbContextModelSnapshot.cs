@@ -326,6 +326,10 @@ namespace MlOpsDashboard.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -354,6 +358,8 @@ namespace MlOpsDashboard.Core.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("Analyses", (string)null);
                 });

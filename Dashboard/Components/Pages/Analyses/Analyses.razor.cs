@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MlOpsDashboard.Core.Incidents.Context;
 using MlOpsDashboard.Core.Incidents.Reports;
 using MudBlazor;
 
@@ -16,6 +17,7 @@ public sealed partial class Analyses : IDisposable
     private bool _loading;
     private bool _publishing;
     private string? _published;
+    private AnalysisSubject? _subject;
 
     [Inject]
     public required AnalysisStore Store { get; init; }
@@ -33,13 +35,32 @@ public sealed partial class Analyses : IDisposable
     [SupplyParameterFromQuery(Name = "id")]
     public long? Id { get; set; }
 
+    /// <summary>A CI run's analyses: /analyses?run=42 (the Pipelines page's triage links here).</summary>
+    [SupplyParameterFromQuery(Name = "run")]
+    public long? Run { get; set; }
+
+    /// <summary>A model's drift analyses: /analyses?drift=failure-risk&amp;version=v3 (the Drift page's Investigate).</summary>
+    [SupplyParameterFromQuery(Name = "drift")]
+    public string? DriftModel { get; set; }
+
+    [SupplyParameterFromQuery(Name = "version")]
+    public string? DriftVersion { get; set; }
+
     protected override async Task OnInitializedAsync()
     {
         Store.Stored += OnStored;
+        _subject = Run is { } run ? AnalysisSubject.CiRun(run)
+            : !string.IsNullOrWhiteSpace(DriftModel) ? AnalysisSubject.Drift(DriftModel, DriftVersion)
+            : null;
         await LoadAsync();
         if (Id is { } id)
         {
             await SelectAsync(id);
+        }
+        else if (_subject is not null && _records.Count > 0)
+        {
+            // The newest analysis of what the user came to investigate.
+            await SelectAsync(_records[0].Id);
         }
     }
 
@@ -54,12 +75,18 @@ public sealed partial class Analyses : IDisposable
         _loading = true;
         try
         {
-            _records = await Store.ListAsync(new AnalysisFilter(_domain, _urgency, null, _text), CancellationToken.None);
+            _records = await Store.ListAsync(new AnalysisFilter(_domain, _urgency, null, _text, Subject: _subject?.Key), CancellationToken.None);
         }
         finally
         {
             _loading = false;
         }
+    }
+
+    private async Task ShowAllAsync()
+    {
+        _subject = null;
+        await LoadAsync();
     }
 
     private async Task SelectAsync(long id)
