@@ -91,7 +91,7 @@ public sealed class CiFailureAnalysisTests : IDisposable
         var queue = new SubjectAnalysisQueue();
         var store = new AnalysisStore(_database);
         var watcher = new FailedRunWatcher(_source, store, queue, Options.Create(new IncidentsOptions()),
-            Options.Create(new ClusterOptions { Mode = "Sandbox" }), _clock, NullLogger<FailedRunWatcher>.Instance);
+            _clock, NullLogger<FailedRunWatcher>.Instance);
 
         var first = await watcher.QueueNewFailuresAsync(CancellationToken.None);
         var second = await watcher.QueueNewFailuresAsync(CancellationToken.None);
@@ -105,7 +105,7 @@ public sealed class CiFailureAnalysisTests : IDisposable
         Assert.Equal("ci-test-failure", stored.Report.RootCauses[0].Category);
         Assert.Equal($"ci-run:{run.Id}", stored.Subject);
         var restarted = new FailedRunWatcher(_source, store, queue, Options.Create(new IncidentsOptions()),
-            Options.Create(new ClusterOptions { Mode = "Sandbox" }), _clock, NullLogger<FailedRunWatcher>.Instance);
+            _clock, NullLogger<FailedRunWatcher>.Instance);
         Assert.DoesNotContain(run.Id, await restarted.QueueNewFailuresAsync(CancellationToken.None));
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Incidents.Context;
 using MlOpsDashboard.Core.Incidents.Reports;
 using MlOpsDashboard.Core.Pipelines;
@@ -19,7 +18,6 @@ public sealed class FailedRunWatcher(
     AnalysisStore analyses,
     SubjectAnalysisQueue queue,
     IOptions<IncidentsOptions> options,
-    IOptions<ClusterOptions> cluster,
     TimeProvider clock,
     ILogger<FailedRunWatcher> logger) : BackgroundService
 {
@@ -31,8 +29,8 @@ public sealed class FailedRunWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Simulated runs belong to the simulated platform; next to a real cluster they are not incidents.
-        if (!options.Value.AnalyzeFailedRuns || (pipelines.IsSimulated && !cluster.Value.IsSandbox))
+        // Without a configured CI source there is nothing to watch; the Pipelines page says what to set.
+        if (!options.Value.AnalyzeFailedRuns || pipelines is NotConfiguredPipelineSource)
         {
             return;
         }
