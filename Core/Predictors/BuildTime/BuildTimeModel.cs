@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using MlOpsDashboard.Core.Predictors.Features;
 using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.Scoring;
 using MlOpsDashboard.Core.Predictors.Training;
 
 namespace MlOpsDashboard.Core.Predictors.BuildTime;
@@ -13,7 +14,11 @@ namespace MlOpsDashboard.Core.Predictors.BuildTime;
 /// </summary>
 public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHigh, double Coverage, float[] Medians, bool LogTarget);
 
-/// <summary>A trained FastTree build-time model with its residual interval and explainer.</summary>
+/// <summary>
+/// A trained FastTree build-time model with its residual interval and explainer. Answers come from
+/// <see cref="TreeEnsembleScorer"/> (the trees walked directly, identical to ML.NET's scores); the
+/// ML.NET transformer is kept only to save the model.
+/// </summary>
 public sealed class BuildTimeModel : IBuildTimePredictor
 {
     public const string ModelFile = "model.zip";
@@ -21,11 +26,13 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     private readonly MLContext _context;
     private readonly ITransformer _model;
+    private readonly TreeEnsembleScorer _scorer;
 
     internal BuildTimeModel(MLContext context, ITransformer model, BuildTimeCalibration calibration, ModelVersionId version, string dataSource)
     {
         _context = context;
         _model = model;
+        _scorer = TreeEnsembleScorer.From(model);
         Calibration = calibration;
         Version = version;
         DataSource = dataSource;
@@ -40,8 +47,16 @@ public sealed class BuildTimeModel : IBuildTimePredictor
     public BuildTimePrediction Predict(BuildFeatures features)
     {
         var vector = BuildFeatureVector.ToVector(features);
-        var seconds = PredictBatch([vector])[0];
-        var drivers = DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictBatch);
+        var medians = Calibration.Medians;
+        // One walk gives the score and, per feature, the score with that feature at its median: the drivers' perturbations.
+        Span<float> scoresWithMedian = stackalloc float[vector.Length];
+        var seconds = ToSeconds(_scorer.ScoreEachReplaced(vector, medians, scoresWithMedian), vector[PreviousDurationIndex]);
+        Span<double> secondsWithMedian = stackalloc double[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            secondsWithMedian[i] = ToSeconds(scoresWithMedian[i], i == PreviousDurationIndex ? medians[i] : vector[PreviousDurationIndex]);
+        }
+        var drivers = DriverExplainer.Rank(vector, medians, BuildFeatureVector.Names, seconds, secondsWithMedian);
         return new BuildTimePrediction(
             seconds,
             Math.Max(0, seconds + Calibration.ResidualLow),
@@ -54,11 +69,20 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors)
     {
-        var scores = MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Score");
-        return [.. scores.Select((s, i) => Math.Max(0, Calibration.LogTarget
-            ? (1 + Math.Max(0, vectors[i][PreviousDurationIndex])) * Math.Exp(s) - 1
-            : s))];
+        var scores = vectors.Count <= 256 ? stackalloc float[vectors.Count] : new float[vectors.Count];
+        _scorer.ScoreBatch(vectors, scores);
+        var seconds = new double[vectors.Count];
+        for (var i = 0; i < seconds.Length; i++)
+        {
+            seconds[i] = ToSeconds(scores[i], vectors[i][PreviousDurationIndex]);
+        }
+        return seconds;
     }
+
+    /// <summary>The model's score in seconds: with a log target, the previous build's duration scaled by exp(score).</summary>
+    private double ToSeconds(float score, float previousDurationSeconds) => Math.Max(0, Calibration.LogTarget
+        ? ((1 + Math.Max(0, previousDurationSeconds)) * Math.Exp(score)) - 1
+        : score);
 
     internal static readonly int PreviousDurationIndex = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.PreviousDurationSeconds));
 
