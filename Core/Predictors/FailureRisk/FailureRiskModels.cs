@@ -74,13 +74,18 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
     public const string NetworkFile = "mlp.dat";
 
     private readonly nn.Module<Tensor, Tensor> _network;
-    private readonly Lock _gate = new();
+    private readonly DenseNetworkEvaluator _evaluator;
+    private readonly float[] _scaledMedians;
 
     internal MlpFailureRiskModel(nn.Module<Tensor, Tensor> network, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
         : base(calibration, version, dataSource)
     {
         _network = network;
         _network.eval();
+        // Answers come from a managed copy of the trained weights (same outputs, no native call or lock);
+        // the module is kept to save the model.
+        _evaluator = DenseNetworkEvaluator.From(network);
+        _scaledMedians = calibration.Scaler!.Transform(calibration.Medians);
     }
 
     public override string Trainer => "torchsharp-mlp";
@@ -88,12 +93,25 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
     public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
     {
         var scaler = Calibration.Scaler!;
-        var scaled = vectors.Select(scaler.Transform).ToList();
-        // One forward pass at a time: a TorchSharp module is not documented as thread-safe.
-        lock (_gate)
+        var probabilities = new double[vectors.Count];
+        for (var i = 0; i < probabilities.Length; i++)
         {
-            return FailureRiskNetwork.Probabilities(_network, scaled, BuildFeatureVector.Length);
+            probabilities[i] = _evaluator.Probability(scaler.Transform(vectors[i]));
         }
+        return probabilities;
+    }
+
+    protected override (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] vector)
+    {
+        var scaled = Calibration.Scaler!.Transform(vector);
+        Span<float> replaced = stackalloc float[vector.Length];
+        double probability = _evaluator.ProbabilityEachReplaced(scaled, _scaledMedians, replaced);
+        Span<double> withMedian = stackalloc double[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            withMedian[i] = replaced[i];
+        }
+        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, BuildFeatureVector.Names, probability, withMedian));
     }
 
     public override void Save(string directory)
