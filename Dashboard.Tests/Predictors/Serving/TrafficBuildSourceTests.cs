@@ -7,6 +7,7 @@ using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Core.Predictors.Serving.Traffic;
 using MlOpsDashboard.Dashboard.Tests.Support;
+using ReferenceProfile = MlOpsDashboard.Core.Drift.Profiles.ReferenceProfile;
 
 namespace MlOpsDashboard.Dashboard.Tests.Predictors.Serving;
 

@@ -95,7 +95,7 @@ public sealed partial class TreeEnsembleScorer
     /// For each feature i, the score of <paramref name="features"/> with feature i alone set to
     /// <paramref name="replacements"/>[i] — the perturbations a driver explanation needs — without
     /// scoring n+1 rows: a tree's leaf can change only if the replaced feature splits on the row's
-    /// own path, so only those (tree, feature) pairs are walked again. Features whose replacement
+    /// own path, so only those (tree, feature) pairs are walked again, from the first node splitting on it. Features whose replacement
     /// equals their value get the unchanged score.
     /// </summary>
     public float ScoreEachReplaced(ReadOnlySpan<float> features, ReadOnlySpan<float> replacements, Span<float> replaced)
@@ -124,7 +124,8 @@ public sealed partial class TreeEnsembleScorer
                 {
                     seen[f] = t;
                     row[f] = replacements[f];
-                    deltas[f] += _leaves[Leaf(_roots[t], row)] - leaf;
+                    // Nodes above the first split on f read other features only: the changed walk starts here.
+                    deltas[f] += _leaves[Leaf(node, row)] - leaf;
                     row[f] = features[f];
                 }
                 node = features[f] <= split.Threshold ? split.Left : split.Right;
