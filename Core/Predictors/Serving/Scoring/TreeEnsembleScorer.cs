@@ -72,22 +72,43 @@ public sealed partial class TreeEnsembleScorer
         {
             throw new ArgumentException($"{rows.Count} rows need {rows.Count} scores; the span holds {scores.Length}.", nameof(scores));
         }
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            CheckLength(row);
+            return;
         }
-        var sums = rows.Count <= 256 ? stackalloc double[rows.Count] : new double[rows.Count];
-        sums.Clear();
-        foreach (var root in _roots)
+        // Rows copied into one flat array: the inner loop then reads plain memory, not an interface indexer.
+        var width = rows[0].Length;
+        var flat = System.Buffers.ArrayPool<float>.Shared.Rent(rows.Count * width);
+        var sums = System.Buffers.ArrayPool<double>.Shared.Rent(rows.Count);
+        try
         {
-            for (var r = 0; r < sums.Length; r++)
+            for (var r = 0; r < rows.Count; r++)
             {
-                sums[r] += _leaves[Leaf(root, rows[r])];
+                var row = rows[r];
+                CheckLength(row);
+                if (row.Length != width)
+                {
+                    throw new ArgumentException($"Row {r} has {row.Length} features; row 0 has {width}.", nameof(rows));
+                }
+                row.CopyTo(flat, r * width);
+            }
+            Array.Clear(sums, 0, rows.Count);
+            foreach (var root in _roots)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    sums[r] += _leaves[Leaf(root, flat.AsSpan(r * width, width))];
+                }
+            }
+            for (var r = 0; r < rows.Count; r++)
+            {
+                scores[r] = Finish(sums[r]);
             }
         }
-        for (var r = 0; r < sums.Length; r++)
+        finally
         {
-            scores[r] = Finish(sums[r]);
+            System.Buffers.ArrayPool<float>.Shared.Return(flat);
+            System.Buffers.ArrayPool<double>.Shared.Return(sums);
         }
     }
 
