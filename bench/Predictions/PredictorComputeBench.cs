@@ -13,8 +13,9 @@ namespace MlOpsDashboard.Bench.Predictions;
 /// <summary>
 /// Model compute behind the prediction API, with the real predictors of Core/Predictors trained in
 /// the set-up on the shared real CI data (BuildFast builds, a RETECS test-verdict file):
-/// one build-time prediction (ML.NET FastTree), one failure-risk prediction with the TorchSharp MLP
-/// (the network, whichever wins champion), and ranking 2,000 real test cases.
+/// one build-time prediction (ML.NET FastTree, answered by walking its trees), one failure-risk
+/// prediction with the MLP (trained with TorchSharp, answered from a managed copy of its weights;
+/// the network, whichever wins champion), and ranking 2,000 real test cases as one batch.
 /// The *Predict benchmarks call what the API calls (prediction plus drivers and recommendations);
 /// the *ScoreOnly ones the bare model. Goals (issue 7): ≤ 10 µs, ≤ 50 µs, ≤ 2 ms.
 /// Run: dotnet run -c Release --project bench -- --filter '*PredictorComputeBench*'
@@ -65,7 +66,7 @@ public class PredictorComputeBench
     [Benchmark]
     public double FailureRiskMlpPredict() => _network.Predict(_build).FailureProbability;
 
-    /// <summary>The model's score alone (no interval, drivers or recommendations): separates ML.NET's per-call pipeline cost from the explanation.</summary>
+    /// <summary>The model's score alone (no interval, drivers or recommendations): separates the tree walk from the explanation.</summary>
     [Benchmark]
     public double BuildTimeScoreOnly() => _buildTime.PredictBatch([_vector])[0];
 

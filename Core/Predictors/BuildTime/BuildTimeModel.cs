@@ -2,12 +2,13 @@ using System.Text.Json;
 using Microsoft.ML;
 using MlOpsDashboard.Core.Predictors.Features;
 using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.Scoring;
 using MlOpsDashboard.Core.Predictors.Training;
 
 namespace MlOpsDashboard.Core.Predictors.BuildTime;
 
-/// <summary>What besides the ML.NET model a build-time version needs to answer: interval and medians.</summary>
 /// <summary>
+/// What besides the ML.NET model a build-time version needs to answer: interval and medians.
 /// With <paramref name="LogTarget"/> the model predicts log(1+seconds) - log(1+previous build's seconds):
 /// the previous duration anchors the answer and the trees learn how this change moves it.
 /// </summary>
@@ -20,7 +21,11 @@ public sealed record BuildTimeCalibration(double ResidualLow, double ResidualHig
     public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
 }
 
-/// <summary>A trained FastTree build-time model with its residual interval and explainer.</summary>
+/// <summary>
+/// A trained FastTree build-time model with its residual interval and explainer. Answers come from
+/// <see cref="TreeEnsembleScorer"/> (the trees walked directly, identical to ML.NET's scores); the
+/// ML.NET transformer is kept only to save the model.
+/// </summary>
 public sealed class BuildTimeModel : IBuildTimePredictor
 {
     public const string ModelFile = "model.zip";
@@ -28,11 +33,15 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     private readonly MLContext _context;
     private readonly ITransformer _model;
+    private readonly TreeEnsembleScorer _scorer;
+    private readonly float[] _treeMedians;
 
     internal BuildTimeModel(MLContext context, ITransformer model, BuildTimeCalibration calibration, ModelVersionId version, string dataSource)
     {
         _context = context;
         _model = model;
+        _scorer = TreeEnsembleScorer.From(model);
+        _treeMedians = BuildTimeInputs.ForModel(calibration.Medians, calibration.RelativeInputs);
         Calibration = calibration;
         Version = version;
         DataSource = dataSource;
@@ -47,8 +56,17 @@ public sealed class BuildTimeModel : IBuildTimePredictor
     public BuildTimePrediction Predict(BuildFeatures features)
     {
         var vector = BuildFeatureVector.ToVector(features);
-        var seconds = PredictBatch([vector])[0];
-        var drivers = DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictBatch);
+        var medians = Calibration.Medians;
+        // One walk gives the score and, per feature, the score with that feature at its median: the drivers' perturbations.
+        // With relative inputs the trees never see the previous duration; it acts only through ToSeconds' anchor.
+        Span<float> scoresWithMedian = stackalloc float[vector.Length];
+        var seconds = ToSeconds(_scorer.ScoreEachReplaced(BuildTimeInputs.ForModel(vector, Calibration.RelativeInputs), _treeMedians, scoresWithMedian), vector[PreviousDurationIndex]);
+        Span<double> secondsWithMedian = stackalloc double[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            secondsWithMedian[i] = ToSeconds(scoresWithMedian[i], i == PreviousDurationIndex ? medians[i] : vector[PreviousDurationIndex]);
+        }
+        var drivers = DriverExplainer.Rank(vector, medians, BuildFeatureVector.Names, seconds, secondsWithMedian);
         return new BuildTimePrediction(
             seconds,
             Math.Max(0, seconds + Calibration.ResidualLow),
@@ -62,11 +80,20 @@ public sealed class BuildTimeModel : IBuildTimePredictor
     public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors)
     {
         var inputs = Calibration.RelativeInputs ? [.. vectors.Select(v => BuildTimeInputs.ForModel(v, relative: true))] : vectors;
-        var scores = MlNetData.Score(_context, _model, inputs, BuildFeatureVector.Length, "Score");
-        return [.. scores.Select((s, i) => Math.Max(0, Calibration.LogTarget
-            ? (1 + Math.Max(0, vectors[i][PreviousDurationIndex])) * Math.Exp(s) - 1
-            : s))];
+        var scores = inputs.Count <= 256 ? stackalloc float[inputs.Count] : new float[inputs.Count];
+        _scorer.ScoreBatch(inputs, scores);
+        var seconds = new double[vectors.Count];
+        for (var i = 0; i < seconds.Length; i++)
+        {
+            seconds[i] = ToSeconds(scores[i], vectors[i][PreviousDurationIndex]);
+        }
+        return seconds;
     }
+
+    /// <summary>The model's score in seconds: with a log target, the previous build's duration scaled by exp(score).</summary>
+    private double ToSeconds(float score, float previousDurationSeconds) => Math.Max(0, Calibration.LogTarget
+        ? ((1 + Math.Max(0, previousDurationSeconds)) * Math.Exp(score)) - 1
+        : score);
 
     internal static readonly int PreviousDurationIndex = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.PreviousDurationSeconds));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using MlOpsDashboard.Core.Predictors.Features;
 using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.Scoring;
 using MlOpsDashboard.Core.Predictors.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -32,9 +33,15 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
     public FailureRiskPrediction Predict(BuildFeatures features)
     {
         var vector = BuildFeatureVector.ToVector(features);
-        var probability = PredictProbabilities([vector])[0];
-        var drivers = DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictProbabilities);
+        var (probability, drivers) = Explain(vector);
         return new FailureRiskPrediction(probability, Calibration.Threshold, probability >= Calibration.Threshold, drivers, Version);
+    }
+
+    /// <summary>The probability and its drivers; by default one batch of the row and its n perturbations.</summary>
+    protected virtual (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] vector)
+    {
+        var probability = PredictProbabilities([vector])[0];
+        return (probability, DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictProbabilities));
     }
 
     public abstract void Save(string directory);
@@ -83,13 +90,18 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
     public const string NetworkFile = "mlp.dat";
 
     private readonly nn.Module<Tensor, Tensor> _network;
-    private readonly Lock _gate = new();
+    private readonly DenseNetworkEvaluator _evaluator;
+    private readonly float[] _scaledMedians;
 
     internal MlpFailureRiskModel(nn.Module<Tensor, Tensor> network, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
         : base(calibration, version, dataSource)
     {
         _network = network;
         _network.eval();
+        // Answers come from a managed copy of the trained weights (same outputs, no native call or lock);
+        // the module is kept to save the model.
+        _evaluator = DenseNetworkEvaluator.From(network);
+        _scaledMedians = calibration.Scaler!.Transform(calibration.Medians);
     }
 
     public override string Trainer => "torchsharp-mlp";
@@ -97,12 +109,25 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
     public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
     {
         var scaler = Calibration.Scaler!;
-        var scaled = vectors.Select(scaler.Transform).ToList();
-        // One forward pass at a time: a TorchSharp module is not documented as thread-safe.
-        lock (_gate)
+        var probabilities = new double[vectors.Count];
+        for (var i = 0; i < probabilities.Length; i++)
         {
-            return FailureRiskNetwork.Probabilities(_network, scaled, BuildFeatureVector.Length);
+            probabilities[i] = _evaluator.Probability(scaler.Transform(vectors[i]));
         }
+        return probabilities;
+    }
+
+    protected override (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] vector)
+    {
+        var scaled = Calibration.Scaler!.Transform(vector);
+        Span<float> replaced = stackalloc float[vector.Length];
+        double probability = _evaluator.ProbabilityEachReplaced(scaled, _scaledMedians, replaced);
+        Span<double> withMedian = stackalloc double[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            withMedian[i] = replaced[i];
+        }
+        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, BuildFeatureVector.Names, probability, withMedian));
     }
 
     public override void Save(string directory)
@@ -129,18 +154,42 @@ public sealed class GradientBoostedFailureRiskModel : FailureRiskModel
 
     private readonly MLContext _context;
     private readonly ITransformer _model;
+    private readonly TreeEnsembleScorer _scorer;
 
     internal GradientBoostedFailureRiskModel(MLContext context, ITransformer model, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
         : base(calibration, version, dataSource)
     {
         _context = context;
         _model = model;
+        _scorer = TreeEnsembleScorer.From(model);
     }
 
     public override string Trainer => "mlnet-fasttree";
 
-    public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors) =>
-        [.. MlNetData.Score(_context, _model, vectors, BuildFeatureVector.Length, "Probability").Select(p => (double)p)];
+    /// <summary>The trees walked directly (<see cref="TreeEnsembleScorer"/>): ML.NET's calibrated probabilities without its per-call pipeline.</summary>
+    public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
+    {
+        var scores = new float[vectors.Count];
+        _scorer.ScoreBatch(vectors, scores);
+        var probabilities = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            probabilities[i] = _scorer.Calibrate(scores[i]);
+        }
+        return probabilities;
+    }
+
+    protected override (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] vector)
+    {
+        Span<float> scoresWithMedian = stackalloc float[vector.Length];
+        var probability = _scorer.Calibrate(_scorer.ScoreEachReplaced(vector, Calibration.Medians, scoresWithMedian));
+        Span<double> withMedian = stackalloc double[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            withMedian[i] = _scorer.Calibrate(scoresWithMedian[i]);
+        }
+        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, BuildFeatureVector.Names, probability, withMedian));
+    }
 
     public override void Save(string directory)
     {

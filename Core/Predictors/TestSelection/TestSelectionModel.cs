@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using MlOpsDashboard.Core.Predictors.Features;
 using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.Scoring;
 using MlOpsDashboard.Core.Predictors.Training;
 
 namespace MlOpsDashboard.Core.Predictors.TestSelection;
@@ -20,7 +21,11 @@ public sealed record TestSelectionCalibration(float[] Medians)
     public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
 }
 
-/// <summary>A FastForest classifier whose failure probabilities rank the tests of a change.</summary>
+/// <summary>
+/// A FastForest classifier whose failure probabilities rank the tests of a change. A change's tests
+/// are scored as one batch by walking the trees directly (<see cref="TreeEnsembleScorer"/>, the
+/// same probabilities as ML.NET's pipeline); the transformer is kept only to save the model.
+/// </summary>
 public sealed class TestSelectionModel : ITestSelectionPredictor
 {
     public const string ModelFile = "model.zip";
@@ -28,11 +33,13 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
 
     private readonly MLContext _context;
     private readonly ITransformer _model;
+    private readonly TreeEnsembleScorer _scorer;
 
     private TestSelectionModel(MLContext context, ITransformer model, TestSelectionCalibration calibration, ModelVersionId version, string dataSource)
     {
         _context = context;
         _model = model;
+        _scorer = TreeEnsembleScorer.From(model);
         Calibration = calibration;
         Version = version;
         DataSource = dataSource;
@@ -50,8 +57,17 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
         return TestSelector.Select(request, PredictProbabilities([.. request.Tests.Select(TestCaseFeatureVector.ToVector)]), Version);
     }
 
-    public IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors) =>
-        [.. MlNetData.Score(_context, _model, vectors, TestCaseFeatureVector.Length, "Probability").Select(p => (double)p)];
+    public IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
+    {
+        var scores = new float[vectors.Count];
+        _scorer.ScoreBatch(vectors, scores);
+        var probabilities = new double[scores.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            probabilities[i] = _scorer.Calibrate(scores[i]);
+        }
+        return probabilities;
+    }
 
     public static TestSelectionModel Train(IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options, IProgress<string>? progress = null)
     {

@@ -22,13 +22,46 @@ internal static class DriverExplainer
             batch.Add(changed);
         }
         var scores = predictBatch(batch);
-        var baseline = scores[0];
-        return [.. Enumerable.Range(0, vector.Length)
-            .Where(i => vector[i] != medians[i])
-            .Select(i => new FeatureDriver(names[i], vector[i], baseline - scores[i + 1]))
-            .Where(d => Math.Abs(d.Contribution) > 1e-9)
-            .OrderByDescending(d => Math.Abs(d.Contribution))
-            .Take(top)];
+        var withMedian = new double[vector.Length];
+        for (var i = 0; i < withMedian.Length; i++)
+        {
+            withMedian[i] = scores[i + 1];
+        }
+        return Rank(vector, medians, names, scores[0], withMedian, top);
+    }
+
+    /// <summary>
+    /// The explanation from scores already known: <paramref name="baseline"/> for the row and
+    /// <paramref name="withMedian"/>[i] for the row with feature i alone at its median (a model that
+    /// computes those without scoring n+1 rows, like a tree ensemble, calls this directly).
+    /// The <paramref name="top"/> largest by absolute contribution, ties in feature order.
+    /// </summary>
+    public static IReadOnlyList<FeatureDriver> Rank(float[] vector, IReadOnlyList<float> medians, IReadOnlyList<string> names,
+        double baseline, ReadOnlySpan<double> withMedian, int top = DefaultTop)
+    {
+        var drivers = new List<FeatureDriver>(top + 1);
+        for (var i = 0; i < vector.Length; i++)
+        {
+            var contribution = baseline - withMedian[i];
+            if (vector[i] == medians[i] || Math.Abs(contribution) <= 1e-9)
+            {
+                continue;
+            }
+            var at = drivers.Count;
+            while (at > 0 && Math.Abs(drivers[at - 1].Contribution) < Math.Abs(contribution))
+            {
+                at--;
+            }
+            if (at < top)
+            {
+                drivers.Insert(at, new FeatureDriver(names[i], vector[i], contribution));
+                if (drivers.Count > top)
+                {
+                    drivers.RemoveAt(top);
+                }
+            }
+        }
+        return drivers;
     }
 
     public static float[] Medians(IReadOnlyList<float[]> vectors, int length)

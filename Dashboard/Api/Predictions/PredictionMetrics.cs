@@ -48,23 +48,33 @@ public sealed class PredictionMetrics
 
     public static void Served(ModelVersionId model, TimeSpan compute, IEnumerable<double> outputs)
     {
+        var children = Children.GetOrAdd(model, CreateChildren);
+        children.Ok.Inc();
+        children.Latency.Observe(compute.TotalSeconds);
+        var count = 0;
+        foreach (var output in outputs)
+        {
+            children.Values.Observe(output);
+            count++;
+        }
+        children.Predictions.Inc(count);
+    }
+
+    /// <summary>A served version's labelled series, looked up once: no label strings built per request.</summary>
+    private sealed record VersionChildren(Counter.Child Ok, Histogram.Child Latency, Histogram.Child Values, Counter.Child Predictions);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ModelVersionId, VersionChildren> Children = new();
+
+    private static VersionChildren CreateChildren(ModelVersionId model)
+    {
         var slug = ModelVersionId.Slug(model.Kind);
         var version = $"v{model.Number}";
-        Requests.WithLabels(slug, version, "ok").Inc();
-        Latency.WithLabels(slug).Observe(compute.TotalSeconds);
-        var histogram = model.Kind switch
+        var values = model.Kind switch
         {
             PredictorKind.BuildTime => PredictedBuildSeconds,
             PredictorKind.FailureRisk => PredictedFailureProbability,
             _ => SelectedTestShare,
         };
-        var values = histogram.WithLabels(version);
-        var count = 0;
-        foreach (var output in outputs)
-        {
-            values.Observe(output);
-            count++;
-        }
-        Predictions.WithLabels(slug, version).Inc(count);
+        return new VersionChildren(Requests.WithLabels(slug, version, "ok"), Latency.WithLabels(slug), values.WithLabels(version), Predictions.WithLabels(slug, version));
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Drift.Profiles;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 
 namespace MlOpsDashboard.Core.Predictors.Serving.Traffic;
@@ -15,8 +16,9 @@ public sealed record TrafficStatus(bool Running, string Detail, long Sent, long 
 /// <summary>
 /// The sandbox's CI traffic: calls the app's own prediction API over loopback at
 /// Predictions:Traffic:RequestsPerSecond, through the same authentication, validation, log and
-/// metrics as any client. Builds are drawn from <see cref="SyntheticBuildDistribution"/>; the
-/// data-drift scenario (<see cref="StartDrift"/>) bends one feature until cleared.
+/// metrics as any client. Builds are drawn from the served build-time version's reference profile
+/// (<see cref="TrafficBuildSource"/>); the data-drift scenario (<see cref="StartDrift"/>) bends one
+/// feature of every drawn build until cleared.
 /// </summary>
 public sealed class PredictionTrafficGenerator(
     IServer server,
@@ -24,17 +26,20 @@ public sealed class PredictionTrafficGenerator(
     PredictionApiKeys keys,
     IOptions<PredictionApiOptions> options,
     IOptions<ClusterOptions> cluster,
+    GitOpsVersion.ServedModelSelector selector,
+    IReferenceProfileStore profiles,
     TimeProvider clock,
     ILogger<PredictionTrafficGenerator> logger) : BackgroundService
 {
     private readonly Random _random = new(7);
+    private readonly TrafficBuildSource _builds = new(() => selector.Current.BuildTime?.Predictor.Version, profiles, logger);
     private volatile DataDriftShift? _drift;
     private volatile string _detail = "not started";
     private volatile bool _running;
     private long _sent;
     private long _failed;
 
-    public TrafficStatus Status => new(_running, _detail, Interlocked.Read(ref _sent), Interlocked.Read(ref _failed), _drift);
+    public TrafficStatus Status => new(_running, _running ? $"{_detail}; builds from the {_builds.Describe}" : _detail, Interlocked.Read(ref _sent), Interlocked.Read(ref _failed), _drift);
 
     /// <summary>The data-drift scenario: from now on, traffic carries <paramref name="shift"/> (the default shift when null).</summary>
     public void StartDrift(DataDriftShift? shift = null)
@@ -91,7 +96,7 @@ public sealed class PredictionTrafficGenerator(
 
     private async Task SendOneAsync(HttpClient http, CancellationToken cancellationToken)
     {
-        var features = SyntheticBuildDistribution.Sample(_random);
+        var features = await _builds.NextAsync(_random, cancellationToken);
         if (_drift is { } drift)
         {
             features = drift.Apply(features);
