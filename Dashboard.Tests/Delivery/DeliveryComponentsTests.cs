@@ -66,6 +66,19 @@ public sealed class DeliveryComponentsTests : BunitTestContext
     }
 
     [Fact]
+    public void PromoteForm_PresetModelVersion_PreviewsRollingTheModelBack()
+    {
+        AddAuthorization().SetAuthorized("alice").SetRoles(Roles.Operator);
+
+        var form = Render<PromoteForm>(p => p.Add(f => f.Application, Production).Add(f => f.ModelVersion, "10"));
+        form.WaitForAssertion(() => Assert.Contains("now runs image tag", form.Find("[data-testid=promote-form]").TextContent), Slow);
+        form.Find("[data-testid=preview]").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("+      - MODEL_VERSION=10", form.Find("[data-testid=diff]").TextContent), Slow);
+        Assert.Contains("-      - MODEL_VERSION=11", form.Find("[data-testid=diff]").TextContent);
+    }
+
+    [Fact]
     public void PromoteForm_Viewer_ConfirmRefusedAndNothingCommitted()
     {
         AddAuthorization().SetAuthorized("vera").SetRoles(Roles.Viewer);

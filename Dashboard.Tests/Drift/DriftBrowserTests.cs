@@ -45,7 +45,7 @@ public sealed class DriftBrowserTests(DriftAppFixture fixture) : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-chart=drift-distribution] .main-svg").First).ToBeVisibleAsync(drawn);
         await Assertions.Expect(page.Locator("[data-chart=drift-feature-score]")).ToContainTextAsync(fixture.PromoteSha[..7]);
         var rollback = page.Locator("[data-testid=drift-rollback]");
-        await Assertions.Expect(rollback).ToHaveAttributeAsync("href", $"/delivery/model-serving-production?rollbackTo={DriftScenario.PreviousVersion}");
+        await Assertions.Expect(rollback).ToHaveAttributeAsync("href", $"/delivery/model-serving-production?modelVersion={DriftScenario.PreviousVersion}");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "drift-page.png"), FullPage = true });
         var metrics = await page.APIRequest.GetAsync("/metrics");
         Assert.Contains($"mlops_drift_score{{model=\"{DriftScenario.Model}\",feature=\"{DriftScenario.ShiftedFeature}\"}}", await metrics.TextAsync(), StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using MlOpsDashboard.Core.Drift.Investigation;
 using MlOpsDashboard.Core.Drift.Monitoring;
 using MlOpsDashboard.Core.Drift.Profiles;
 using MlOpsDashboard.Dashboard.Components.Pages.Drift;
+using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Drift;
@@ -21,6 +22,7 @@ public sealed class DriftPageTests : BunitTestContext
         Services.AddSingleton(app.GetRequiredService<IServedFeatureSource>());
         Services.AddSingleton(app.GetRequiredService<IDeployMarkerSource>());
         Services.AddSingleton(app.GetRequiredService<IOptions<DriftOptions>>());
+        Services.AddSingleton(app.GetRequiredService<IOptions<PredictionApiOptions>>());
     }
 
     [Theory]

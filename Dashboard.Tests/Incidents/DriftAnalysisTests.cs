@@ -120,7 +120,7 @@ public sealed class DriftAnalysisTests(DriftAppFixture fixture) : BunitTestConte
     }
 
     [Fact]
-    public void AnalyzeButton_CiRunNotFound_SaysWhyInsteadOfFailing()
+    public void AnalyzeButton_CiRunWithoutCiConfigured_SaysWhatToConfigureInsteadOfFailing()
     {
         UseAppServices();
         AuthorizeAs(Roles.Operator);
@@ -128,7 +128,8 @@ public sealed class DriftAnalysisTests(DriftAppFixture fixture) : BunitTestConte
         var button = Render<AnalyzeButton>(p => p.Add(b => b.For, AnalysisSubject.CiRun(424242)).Add(b => b.Compact, true));
         button.Find("[data-testid=analyze]").Click();
 
-        button.WaitForAssertion(() => Assert.Contains("CI run 424242 has no failed job", button.Find("[data-testid=analyze-error]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // This app has no cluster and no GitHub:Repository, so there is no CI source to read the run from.
+        button.WaitForAssertion(() => Assert.Contains("set GitHub:Repository", button.Find("[data-testid=analyze-error]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 
     [Fact]

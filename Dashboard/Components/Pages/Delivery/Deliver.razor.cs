@@ -25,6 +25,10 @@ public sealed partial class Deliver : IAsyncDisposable
     [Parameter]
     public required string Application { get; set; }
 
+    /// <summary>/delivery/{app}?modelVersion=10 (the Drift page's rollback) opens Promote with that MODEL_VERSION set.</summary>
+    [SupplyParameterFromQuery(Name = "modelVersion")]
+    public string? ModelVersion { get; set; }
+
     [Inject]
     public required PromotionService Promotions { get; init; }
 

@@ -16,6 +16,10 @@ public sealed partial class PromoteForm
     [Inject]
     public required PromotionService Promotions { get; init; }
 
+    /// <summary>A MODEL_VERSION to start from instead of the source overlay's, e.g. the version before drift began.</summary>
+    [Parameter]
+    public string? ModelVersion { get; set; }
+
     protected override bool HasPlan => _plan is not null;
 
     protected override string ActionName => "Promoting";
@@ -26,7 +30,7 @@ public sealed partial class PromoteForm
         {
             _context = await Promotions.ContextAsync(Application);
             var from = _context.SourceValues ?? _context.Current;
-            (_imageTag, _modelVersion) = (from.ImageTag, from.ModelVersion);
+            (_imageTag, _modelVersion) = (from.ImageTag, ModelVersion ?? from.ModelVersion);
         });
     }
 

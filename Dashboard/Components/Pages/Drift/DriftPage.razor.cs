@@ -5,6 +5,7 @@ using MlOpsDashboard.Core.Accounts;
 using MlOpsDashboard.Core.Drift.Investigation;
 using MlOpsDashboard.Core.Drift.Monitoring;
 using MlOpsDashboard.Core.Drift.Profiles;
+using MlOpsDashboard.Core.Predictors.Serving.Api;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Drift;
 
@@ -35,6 +36,7 @@ public sealed partial class DriftPage : IDisposable
     [Inject] public required IDeployMarkerSource DeployMarkers { get; init; }
     [Inject] public required IOptions<DriftOptions> Options { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required IOptions<PredictionApiOptions> Predictions { get; init; }
 
     [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
 
@@ -46,7 +48,9 @@ public sealed partial class DriftPage : IDisposable
     private string? InvestigateHref => _model is null || _window is null ? null
         : $"/analyses?drift={Uri.EscapeDataString(_model)}&version={Uri.EscapeDataString(_overview?.In(_window.Value).FirstOrDefault()?.Version ?? "")}&window={_window.Value.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
 
-    private string? RollbackHref => _rollbackTo is null ? null : $"/delivery/model-serving-production?rollbackTo={Uri.EscapeDataString(_rollbackTo)}";
+    /// <summary>Model serving's delivery page with Promote preset to the earlier MODEL_VERSION (a profile's "v10" is MODEL_VERSION 10).</summary>
+    private string? RollbackHref => _rollbackTo is null ? null
+        : $"/delivery/{Uri.EscapeDataString(Predictions.Value.Serving.Application)}?modelVersion={Uri.EscapeDataString(_rollbackTo.TrimStart('v'))}";
 
     private string RollbackTooltip => !_isOperator ? "Operators and admins can roll back"
         : _rollbackTo is null ? "No earlier profiled version to roll back to, or no drift now"
