@@ -29,12 +29,7 @@ public sealed class LivePredictionsBrowserTests : IAsyncLifetime
         await _app.Services.GetRequiredService<SandboxPlatform>().Started.WaitAsync(TimeSpan.FromSeconds(30));
         await _app.RefreshServedModelsAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
+        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -17,12 +17,7 @@ public sealed class WhatIfBrowserTests : IAsyncLifetime
         _address = _app.StartOnLoopback();
         await _app.RefreshServedModelsAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run"],
-        });
+        _browser = await BrowserFixture.LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

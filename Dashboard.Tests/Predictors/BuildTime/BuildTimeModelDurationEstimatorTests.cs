@@ -3,7 +3,7 @@ using MlOpsDashboard.Core.Predictors;
 using MlOpsDashboard.Core.Predictors.BuildTime;
 using MlOpsDashboard.Dashboard.Tests.Predictions;
 
-namespace MlOpsDashboard.Dashboard.Tests.Pipelines;
+namespace MlOpsDashboard.Dashboard.Tests.Predictors.BuildTime;
 
 public sealed class BuildTimeModelDurationEstimatorTests
 {
