@@ -28,7 +28,7 @@ public static class PipelinesServiceCollectionExtensions
             var github = provider.GetRequiredService<IOptions<GitHubOptions>>();
             var cluster = provider.GetRequiredService<IOptions<ClusterOptions>>().Value;
             return cluster.IsSandbox ? provider.GetRequiredService<SimulatedPipelineSource>()
-                : github.Value.Repository.Length > 0 ? new GitHubActionsSource(github, provider.GetRequiredService<TimeProvider>())
+                : github.Value.Repository.Length > 0 ? new SharedRunList(new GitHubActionsSource(github, provider.GetRequiredService<TimeProvider>()), provider.GetRequiredService<TimeProvider>())
                 : new NotConfiguredPipelineSource();
         });
         services.TryAddSingleton<IBuildDurationEstimator, MedianDurationEstimator>();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using MlOpsDashboard.Core.Pipelines;
-using MlOpsDashboard.Core.Pipelines.GitHub;
 using MlOpsDashboard.Core.Pipelines.Simulated;
 
 namespace MlOpsDashboard.Dashboard.Tests.Pipelines;
@@ -26,9 +25,9 @@ public sealed class PipelineSourceSelectionTests
     }
 
     [Fact]
-    public void RealCluster_WithARepository_UsesGitHubActions()
+    public void RealCluster_WithARepository_UsesGitHubActionsThroughOneSharedRunList()
     {
-        Assert.IsType<GitHubActionsSource>(SourceFor("None", "octo-org/mlops-platform"));
+        Assert.IsType<SharedRunList>(SourceFor("None", "octo-org/mlops-platform"));
     }
 
     [Fact]
