@@ -24,15 +24,15 @@ public static class PredictorQualityBench
         datasets ??= Path.Combine("..", "shared", "datasets");
         return only switch
         {
-            "all" => RunAll(datasets, builds: true, tests: true),
-            "builds" => RunAll(datasets, builds: true, tests: false),
-            "tests" => RunAll(datasets, builds: false, tests: true),
+            "all" => RunAll(datasets, args, builds: true, tests: true),
+            "builds" => RunAll(datasets, args, builds: true, tests: false),
+            "tests" => RunTests(datasets, args),
             "build-time" => BuildTimeOnly.Run(datasets, args),
             _ => throw new ArgumentException($"--only takes build-time, builds or tests; got '{only}'."),
         };
     }
 
-    private static int RunAll(string datasets, bool builds, bool tests)
+    private static int RunAll(string datasets, string[] args, bool builds, bool tests)
     {
         if (builds)
         {
@@ -40,7 +40,7 @@ public static class PredictorQualityBench
         }
         if (tests)
         {
-            RunTests(datasets);
+            RunTests(datasets, args);
         }
         return 0;
     }
@@ -50,29 +50,45 @@ public static class PredictorQualityBench
         var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));
         var (report, _, _) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Failure risk champion: {report.ChampionTrainer} (validation AUC network {report.NetworkValidation.Auc:0.000}, challenger {report.ChallengerValidation.Auc:0.000})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Failure risk champion: {report.ChampionTrainer} (validation AUC network {report.NetworkValidation.Auc:0.000}, challenger {report.ChallengerValidation.Auc:0.000}, average {report.AveragedValidation.Auc:0.000})");
         text.AppendLine();
-        text.AppendLine("| project | test builds | failed | F1 champion | AUC champion | F1 MLP | AUC MLP | F1 FastTree | AUC FastTree | F1 naive (prev failed) | MAE s | R² | MAE naive prev | MAE naive median | interval coverage |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| project | test builds | failed | F1 champion | AUC champion | F1 MLP | AUC MLP | F1 FastTree | AUC FastTree | F1 average | AUC average | F1 naive (prev failed) | MAE s | R² | MAE naive prev | MAE naive median | interval coverage |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var p in report.Projects)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Project} | {p.TestBuilds} | {p.FailedShare:P0} | {p.ChampionF1:0.000} | {p.ChampionAuc:0.000} | {p.NetworkF1:0.000} | {p.NetworkAuc:0.000} | {p.ChallengerF1:0.000} | {p.ChallengerAuc:0.000} | {p.PreviousFailedF1:0.000} | {p.Mae:0} | {p.R2:0.00} | {p.PreviousDurationMae:0} | {p.MedianMae:0} | {p.IntervalCoverage:P0} |");
+                $"| {p.Project} | {p.TestBuilds} | {p.FailedShare:P0} | {p.ChampionF1:0.000} | {p.ChampionAuc:0.000} | {p.NetworkF1:0.000} | {p.NetworkAuc:0.000} | {p.ChallengerF1:0.000} | {p.ChallengerAuc:0.000} | {p.AveragedF1:0.000} | {p.AveragedAuc:0.000} | {p.PreviousFailedF1:0.000} | {p.Mae:0} | {p.R2:0.00} | {p.PreviousDurationMae:0} | {p.MedianMae:0} | {p.IntervalCoverage:P0} |");
         }
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"| **mean** | | | **{report.MeanF1:0.000}** | **{report.MeanAuc:0.000}** | {report.MeanNetworkF1:0.000} | {report.MeanNetworkAuc:0.000} | {report.MeanChallengerF1:0.000} | {report.MeanChallengerAuc:0.000} | {report.MeanPreviousFailedF1:0.000} | **{report.MeanMae:0}** | {report.MeanR2:0.00} | {report.MeanPreviousDurationMae:0} | {report.MeanMedianMae:0} | |");
+            $"| **mean** | | | **{report.MeanF1:0.000}** | **{report.MeanAuc:0.000}** | {report.MeanNetworkF1:0.000} | {report.MeanNetworkAuc:0.000} | {report.MeanChallengerF1:0.000} | {report.MeanChallengerAuc:0.000} | {report.MeanAveragedF1:0.000} | {report.MeanAveragedAuc:0.000} | {report.MeanPreviousFailedF1:0.000} | **{report.MeanMae:0}** | {report.MeanR2:0.00} | {report.MeanPreviousDurationMae:0} | {report.MeanMedianMae:0} | |");
         Console.WriteLine(text);
     }
 
-    private static void RunTests(string datasets)
+    /// <summary>Test prioritisation; <c>--file iofrol</c> keeps one data set, <c>--retrain-after N</c> sets the online refit interval (0 = off), <c>--train-share</c>, <c>--trees</c>, <c>--leaves</c> the rest.</summary>
+    private static int RunTests(string datasets, string[] args)
     {
+        var file = args.SkipWhile(a => a != "--file").Skip(1).FirstOrDefault();
+        double Option(string name, double fallback)
+        {
+            var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            return value is null ? fallback : double.Parse(value, CultureInfo.InvariantCulture);
+        }
+        var defaults = new TestSelectionTrainingOptions();
+        var options = defaults with
+        {
+            RetrainAfterRuns = (int)Option("--retrain-after", defaults.RetrainAfterRuns),
+            TrainCycleShare = Option("--train-share", defaults.TrainCycleShare),
+            Trees = (int)Option("--trees", defaults.Trees),
+            Leaves = (int)Option("--leaves", defaults.Leaves),
+        };
+        Console.WriteLine(options);
         var text = new StringBuilder();
         var folder = Path.Combine(datasets, "test-prioritisation");
         text.AppendLine("| test data set | test cycles with failures | APFD model | APFD naive | APFD random | APFDc model | APFDc naive | time share to catch all, model | naive |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var file in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal).Where(p => file is null || Path.GetFileNameWithoutExtension(p) == file))
         {
-            var (tests, _) = TestSelectionEvaluation.Run(TestVerdictImporter.ReadFile(file), new TestSelectionTrainingOptions(), new SynchronousProgress(Console.Error));
+            var (tests, _) = TestSelectionEvaluation.Run(TestVerdictImporter.ReadFile(path), options, new SynchronousProgress(Console.Error));
             foreach (var p in tests.Projects)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
@@ -80,6 +96,7 @@ public static class PredictorQualityBench
             }
         }
         Console.WriteLine(text);
+        return 0;
     }
 }
 

@@ -25,7 +25,7 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
 
     public FailureRiskCalibration Calibration { get; }
 
-    /// <summary>"torchsharp-mlp" or "mlnet-fasttree".</summary>
+    /// <summary>"torchsharp-mlp", "mlnet-fasttree" or their average.</summary>
     public abstract string Trainer { get; }
 
     public abstract IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors);
@@ -63,9 +63,12 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
     {
         var calibration = JsonSerializer.Deserialize<FailureRiskCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
             ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
-        return calibration.Scaler is null
-            ? GradientBoostedFailureRiskModel.Load(directory, calibration, version, dataSource)
-            : MlpFailureRiskModel.Load(directory, calibration, version, dataSource);
+        return calibration switch
+        {
+            { Averaged: true } => AveragedFailureRiskModel.Load(directory, calibration, version, dataSource),
+            { Scaler: null } => GradientBoostedFailureRiskModel.Load(directory, calibration, version, dataSource),
+            _ => MlpFailureRiskModel.Load(directory, calibration, version, dataSource),
+        };
     }
 }
 
@@ -77,6 +80,9 @@ public sealed record FailureRiskCalibration(double Threshold, float[] Medians, F
     /// (only projects with enough failed validation builds); others use <see cref="Threshold"/>.
     /// </summary>
     public IReadOnlyDictionary<string, double> ProjectThresholds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>True for <see cref="AveragedFailureRiskModel"/>: the members live in sub-folders with their own calibration.</summary>
+    public bool Averaged { get; init; }
 
     /// <summary>Permutation importance on the validation part, in ROC AUC points; empty for versions stored before.</summary>
     public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];

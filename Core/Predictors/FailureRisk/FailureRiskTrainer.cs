@@ -26,20 +26,26 @@ public sealed record ValidationScore(double Auc, double F1, double Threshold, in
 
 public sealed record FailureRiskTrainingResult(
     FailureRiskModel Network, ValidationScore NetworkScore,
-    FailureRiskModel Challenger, ValidationScore ChallengerScore)
+    FailureRiskModel Challenger, ValidationScore ChallengerScore,
+    FailureRiskModel Averaged, ValidationScore AveragedScore)
 {
-    /// <summary>The better on validation (ROC AUC, then F1) becomes champion.</summary>
-    public bool NetworkIsChampion => NetworkScore.Auc > ChallengerScore.Auc
+    /// <summary>Between the two trained models the better on validation (ROC AUC, then F1) leads.</summary>
+    public bool NetworkLeads => NetworkScore.Auc > ChallengerScore.Auc
         || (NetworkScore.Auc == ChallengerScore.Auc && NetworkScore.F1 >= ChallengerScore.F1);
 
-    public FailureRiskModel Champion => NetworkIsChampion ? Network : Challenger;
-    public FailureRiskModel RunnerUp => NetworkIsChampion ? Challenger : Network;
+    /// <summary>The average becomes champion only when its validation AUC beats both members'.</summary>
+    public bool AveragedIsChampion => AveragedScore.Auc > Math.Max(NetworkScore.Auc, ChallengerScore.Auc);
+
+    public FailureRiskModel Champion => AveragedIsChampion ? Averaged : NetworkLeads ? Network : Challenger;
+
+    public FailureRiskModel RunnerUp => AveragedIsChampion ? (NetworkLeads ? Network : Challenger) : NetworkLeads ? Challenger : Network;
 }
 
 /// <summary>
 /// Trains the TorchSharp MLP (class-weighted BCE, Adam, early stopping on validation AUC) and
 /// the ML.NET FastTree challenger on the same split: the last 20% of each project's training
-/// builds validate, in time order.
+/// builds validate, in time order. The mean of their probabilities is scored on the same
+/// validation part as a third candidate.
 /// </summary>
 public static class FailureRiskTrainer
 {
@@ -61,9 +67,17 @@ public static class FailureRiskTrainer
         var (challenger, challengerScore) = TrainChallenger(fitVectors, fitLabels, validationVectors, validationLabels, medians, options);
         progress?.Report($"failure risk: challenger AUC {challengerScore.Auc:0.000} F1 {challengerScore.F1:0.000}; per-project thresholds and feature importance on validation");
         var projects = validation.Select(e => e.Project).ToList();
+        var finishedNetwork = Finish(network, validationVectors, validationLabels, projects, options);
+        var finishedChallenger = Finish(challenger, validationVectors, validationLabels, projects, options);
+        var averaged = new AveragedFailureRiskModel(finishedNetwork, finishedChallenger, new FailureRiskCalibration(0.5, medians, null), network.Version, "");
+        var averagedProbabilities = averaged.PredictProbabilities(validationVectors);
+        var (averagedThreshold, averagedF1) = BestThreshold(validationLabels, averagedProbabilities);
+        var averagedScore = new ValidationScore(QualityMetrics.RocAuc(validationLabels, averagedProbabilities), averagedF1, averagedThreshold, 0);
+        progress?.Report($"failure risk: average of both AUC {averagedScore.Auc:0.000} F1 {averagedScore.F1:0.000}");
         return new FailureRiskTrainingResult(
-            Finish(network, validationVectors, validationLabels, projects, options), networkScore,
-            Finish(challenger, validationVectors, validationLabels, projects, options), challengerScore);
+            finishedNetwork, networkScore,
+            finishedChallenger, challengerScore,
+            Finish(averaged.WithCalibration(averaged.Calibration with { Threshold = averagedThreshold }), validationVectors, validationLabels, projects, options), averagedScore);
     }
 
     /// <summary>Adds what only the validation part can tell: per-project thresholds and feature importance.</summary>

@@ -13,6 +13,15 @@ public sealed record TestSelectionTrainingOptions
     public int Trees { get; init; } = 100;
     public int Leaves { get; init; } = 32;
     public int Seed { get; init; } = 7;
+
+    /// <summary>
+    /// Evaluation only: refit the forest on every run seen so far once this many new runs have
+    /// arrived since the last fit (0 = score every test cycle with the model of the training part).
+    /// </summary>
+    public int RetrainAfterRuns { get; init; } = 250;
+
+    /// <summary>Evaluation only: the share of each data set's CI cycles, oldest first, that trains before any cycle is scored.</summary>
+    public double TrainCycleShare { get; init; } = ChronologicalSplit.DefaultTrainShare;
 }
 
 public sealed record TestSelectionCalibration(float[] Medians)
@@ -83,6 +92,15 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
         return new TestSelectionModel(context, model,
             new TestSelectionCalibration(DriverExplainer.Medians(vectors, TestCaseFeatureVector.Length)) { FeatureImportance = importance },
             new ModelVersionId(PredictorKind.TestSelection, 1), "");
+    }
+
+    /// <summary>A refit on more history for online evaluation: the same forest, without the feature-importance pass.</summary>
+    internal static TestSelectionModel Refit(IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options)
+    {
+        var context = new MLContext(seed: options.Seed);
+        var vectors = examples.Select(e => TestCaseFeatureVector.ToVector(e.Features)).ToList();
+        var model = Fit(context, vectors, [.. examples.Select(e => e.Failed)], options);
+        return new TestSelectionModel(context, model, new TestSelectionCalibration([]), new ModelVersionId(PredictorKind.TestSelection, 1), "");
     }
 
     private static ITransformer Fit(MLContext context, List<float[]> vectors, List<bool> failed, TestSelectionTrainingOptions options)

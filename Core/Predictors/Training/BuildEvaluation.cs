@@ -9,13 +9,15 @@ public sealed record BuildProjectFigures(
     string Project, int TrainBuilds, int TestBuilds, double FailedShare,
     double ChampionF1, double ChampionAuc, double NetworkF1, double NetworkAuc, double ChallengerF1, double ChallengerAuc,
     double PreviousFailedF1,
-    double Mae, double R2, double PreviousDurationMae, double MedianMae, double IntervalCoverage);
+    double Mae, double R2, double PreviousDurationMae, double MedianMae, double IntervalCoverage,
+    double AveragedF1, double AveragedAuc);
 
 public sealed record BuildEvaluationReport(
     IReadOnlyList<BuildProjectFigures> Projects,
     string ChampionTrainer,
     ValidationScore NetworkValidation,
-    ValidationScore ChallengerValidation)
+    ValidationScore ChallengerValidation,
+    ValidationScore AveragedValidation)
 {
     public double MeanF1 => QualityMetrics.MeanDefined(Projects.Select(p => p.ChampionF1));
     public double MeanAuc => QualityMetrics.MeanDefined(Projects.Select(p => p.ChampionAuc));
@@ -23,6 +25,8 @@ public sealed record BuildEvaluationReport(
     public double MeanNetworkAuc => QualityMetrics.MeanDefined(Projects.Select(p => p.NetworkAuc));
     public double MeanChallengerF1 => QualityMetrics.MeanDefined(Projects.Select(p => p.ChallengerF1));
     public double MeanChallengerAuc => QualityMetrics.MeanDefined(Projects.Select(p => p.ChallengerAuc));
+    public double MeanAveragedF1 => QualityMetrics.MeanDefined(Projects.Select(p => p.AveragedF1));
+    public double MeanAveragedAuc => QualityMetrics.MeanDefined(Projects.Select(p => p.AveragedAuc));
     public double MeanPreviousFailedF1 => QualityMetrics.MeanDefined(Projects.Select(p => p.PreviousFailedF1));
     public double MeanMae => QualityMetrics.MeanDefined(Projects.Select(p => p.Mae));
     public double MeanR2 => QualityMetrics.MeanDefined(Projects.Select(p => p.R2));
@@ -54,7 +58,8 @@ public static class BuildEvaluation
             var durations = rows.Select(e => e.DurationSeconds).ToList();
             var network = failure.Network.PredictProbabilities(vectors);
             var challenger = failure.Challenger.PredictProbabilities(vectors);
-            var champion = failure.NetworkIsChampion ? network : challenger;
+            var averaged = failure.Averaged.PredictProbabilities(vectors);
+            var champion = failure.AveragedIsChampion ? averaged : failure.NetworkLeads ? network : challenger;
             var seconds = buildTime.PredictBatch(vectors);
             var median = trainRows.Count == 0 ? 0 : QualityMetrics.Quantile([.. trainRows.Select(e => e.DurationSeconds).Order()], 0.5);
             var inside = rows.Select((e, i) => e.DurationSeconds >= Math.Max(0, seconds[i] + buildTime.Calibration.ResidualLow)
@@ -68,9 +73,10 @@ public static class BuildEvaluation
                 QualityMetrics.MeanAbsoluteError(durations, seconds), QualityMetrics.RSquared(durations, seconds),
                 QualityMetrics.MeanAbsoluteError(durations, [.. rows.Select(e => e.Features.PreviousDurationSeconds)]),
                 QualityMetrics.MeanAbsoluteError(durations, [.. rows.Select(_ => median)]),
-                inside / (double)rows.Count));
+                inside / (double)rows.Count,
+                F1(failed, averaged, failure.Averaged.Calibration.ThresholdFor(group.Key)), QualityMetrics.RocAuc(failed, averaged)));
         }
-        var report = new BuildEvaluationReport(projects, failure.Champion.Trainer, failure.NetworkScore, failure.ChallengerScore);
+        var report = new BuildEvaluationReport(projects, failure.Champion.Trainer, failure.NetworkScore, failure.ChallengerScore, failure.AveragedScore);
         return (report, buildTime, failure);
     }
 

@@ -8,7 +8,8 @@ namespace MlOpsDashboard.Core.Predictors.Training;
 
 /// <summary>
 /// Trains, evaluates with the datasets README's protocol and registers: failure risk registers
-/// both the network and the challenger and makes the better on validation champion; build time
+/// both the network and the challenger (and their average when validation makes it champion)
+/// and makes the better on validation champion; build time
 /// and test selection become champion when their predictor has none yet or they beat it.
 /// </summary>
 public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePublisher drift)
@@ -39,16 +40,32 @@ public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePubl
         await drift.PublishAsync(timeVersion.Id, vectors, BuildFeatureVector.Names, cancellationToken);
         await PromoteIfBetterAsync(timeVersion, "test.mae", lowerIsBetter: true, cancellationToken);
 
-        var network = await RegisterFailureAsync(failure.Network, failure.NetworkScore, report, network: true, dataSource, author, profile, cancellationToken);
-        var challenger = await RegisterFailureAsync(failure.Challenger, failure.ChallengerScore, report, network: false, dataSource, author, profile, cancellationToken);
-        registered.Add(network);
-        registered.Add(challenger);
-        await drift.PublishAsync(network.Id, vectors, BuildFeatureVector.Names, cancellationToken);
-        await drift.PublishAsync(challenger.Id, vectors, BuildFeatureVector.Names, cancellationToken);
-        var (champion, runnerUp) = failure.NetworkIsChampion ? (network, challenger) : (challenger, network);
+        var network = await RegisterFailureAsync(failure.Network, failure.NetworkScore, report, p => (p.NetworkF1, p.NetworkAuc), report.MeanNetworkF1, report.MeanNetworkAuc, dataSource, author, profile, cancellationToken);
+        var challenger = await RegisterFailureAsync(failure.Challenger, failure.ChallengerScore, report, p => (p.ChallengerF1, p.ChallengerAuc), report.MeanChallengerF1, report.MeanChallengerAuc, dataSource, author, profile, cancellationToken);
+        List<ModelVersion> failureVersions = [network, challenger];
+        // The average is registered only when validation makes it champion: otherwise it is just a weaker copy of its members.
+        var averaged = failure.AveragedIsChampion
+            ? await RegisterFailureAsync(failure.Averaged, failure.AveragedScore, report, p => (p.AveragedF1, p.AveragedAuc), report.MeanAveragedF1, report.MeanAveragedAuc, dataSource, author, profile, cancellationToken)
+            : null;
+        if (averaged is not null)
+        {
+            failureVersions.Add(averaged);
+        }
+        registered.AddRange(failureVersions);
+        foreach (var version in failureVersions)
+        {
+            await drift.PublishAsync(version.Id, vectors, BuildFeatureVector.Names, cancellationToken);
+        }
+        var (champion, runnerUp) = (averaged, failure.NetworkLeads) switch
+        {
+            (not null, true) => (averaged, network),
+            (not null, false) => (averaged, challenger),
+            (null, true) => (network, challenger),
+            (null, false) => (challenger, network),
+        };
         await registry.SetAliasAsync(champion.Id, ModelAlias.Champion, cancellationToken);
         await registry.SetAliasAsync(runnerUp.Id, ModelAlias.Challenger, cancellationToken);
-        progress?.Report($"registered {timeVersion.Id}, {network.Id} (network), {challenger.Id} (FastTree); champion {champion.Id}");
+        progress?.Report($"registered {timeVersion.Id}, {network.Id} (network), {challenger.Id} (FastTree){(averaged is null ? "" : $", {averaged.Id} (average)")}; champion {champion.Id}");
         return (report, registered);
     }
 
@@ -80,24 +97,25 @@ public sealed class PredictorTraining(ModelRegistry registry, DriftReferencePubl
         return (report, version);
     }
 
-    private async Task<ModelVersion> RegisterFailureAsync(FailureRiskModel model, ValidationScore score, BuildEvaluationReport report, bool network,
+    private async Task<ModelVersion> RegisterFailureAsync(FailureRiskModel model, ValidationScore score, BuildEvaluationReport report,
+        Func<BuildProjectFigures, (double F1, double Auc)> figuresOf, double meanF1, double meanAuc,
         string dataSource, string author, ReferenceProfile profile, CancellationToken cancellationToken)
     {
         var metrics = new Dictionary<string, double>
         {
             ["validation.auc"] = score.Auc, ["validation.f1"] = score.F1, ["threshold"] = score.Threshold,
-            ["test.f1"] = network ? report.MeanNetworkF1 : report.MeanChallengerF1,
-            ["test.auc"] = network ? report.MeanNetworkAuc : report.MeanChallengerAuc,
+            ["test.f1"] = meanF1,
+            ["test.auc"] = meanAuc,
             ["baseline.previous-failed.f1"] = report.MeanPreviousFailedF1,
         };
-        if (network)
+        if (model is MlpFailureRiskModel)
         {
             metrics["epochs"] = score.Epochs;
         }
         var figures = report.Projects.Select(p => new ProjectFigure(p.Project, new Dictionary<string, double>
         {
-            ["f1"] = network ? p.NetworkF1 : p.ChallengerF1,
-            ["auc"] = network ? p.NetworkAuc : p.ChallengerAuc,
+            ["f1"] = figuresOf(p).F1,
+            ["auc"] = figuresOf(p).Auc,
             ["baseline.previous-failed.f1"] = p.PreviousFailedF1,
         })).ToList();
         return await registry.RegisterAsync(new ModelRegistration(PredictorKind.FailureRisk, model.Trainer, dataSource, metrics, figures, profile, author, model.Save)

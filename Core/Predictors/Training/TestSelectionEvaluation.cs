@@ -18,7 +18,9 @@ public sealed record TestSelectionEvaluationReport(IReadOnlyList<TestSelectionPr
 /// <summary>
 /// Test prioritisation protocol: per data set the first 80% of CI cycles train, every later
 /// cycle with a failure is ordered by the model and by the baselines (naive: last verdict, then
-/// failure count, then shortest first; random with a fixed seed).
+/// failure count, then shortest first; random with a fixed seed). The model learns online as
+/// RETECS does: it is refitted on all earlier cycles as they complete
+/// (<see cref="TestSelectionTrainingOptions.RetrainAfterRuns"/>), never on the cycle it orders.
 /// </summary>
 public static class TestSelectionEvaluation
 {
@@ -26,7 +28,7 @@ public static class TestSelectionEvaluation
         IReadOnlyList<TestCaseExample> examples, TestSelectionTrainingOptions options, IProgress<string>? progress = null)
     {
         var cyclesByProject = examples.GroupBy(e => e.Project).ToDictionary(g => g.Key, g => g.Select(e => e.Cycle).Distinct().Order().ToList());
-        var cut = cyclesByProject.ToDictionary(kv => kv.Key, kv => kv.Value[(int)Math.Floor(kv.Value.Count * ChronologicalSplit.DefaultTrainShare)]);
+        var cut = cyclesByProject.ToDictionary(kv => kv.Key, kv => kv.Value[Math.Clamp((int)Math.Floor(kv.Value.Count * options.TrainCycleShare), 1, kv.Value.Count - 1)]);
         var train = examples.Where(e => e.Cycle < cut[e.Project]).ToList();
         var test = examples.Where(e => e.Cycle >= cut[e.Project]).ToList();
         var model = TestSelectionModel.Train(train, options, progress);
@@ -38,17 +40,33 @@ public static class TestSelectionEvaluation
             var randomFigures = new List<PrioritisationFigures>();
             var random = new Random(7);
             var cycles = project.GroupBy(e => e.Cycle).OrderBy(g => g.Key).ToList();
-            foreach (var cycle in cycles.Where(c => c.Any(e => e.Failed)))
+            // Online, as a CI system would run it: before each cycle the forest may be refitted on
+            // everything seen so far (training part plus this project's earlier test cycles).
+            var seen = new List<TestCaseExample>(train);
+            var current = model;
+            var unseenRuns = 0;
+            foreach (var cycle in cycles)
             {
                 var runs = cycle.ToList();
-                var probabilities = model.PredictProbabilities([.. runs.Select(r => TestCaseFeatureVector.ToVector(r.Features))]);
-                var byName = runs.GroupBy(r => r.Features.Name).ToDictionary(g => g.Key, g => new Queue<TestCaseExample>(g));
-                var byModel = TestSelector.Select(new TestSelectionRequest([.. runs.Select(r => r.Features)]), probabilities, model.Version)
-                    .Ranked.Select(r => byName[r.Name].Dequeue()).ToList();
-                modelFigures.Add(Figures(byModel));
-                naiveFigures.Add(Figures([.. runs.OrderByDescending(r => r.Features.LastRunFailed == true)
-                    .ThenByDescending(r => r.Features.PreviousFailures).ThenBy(r => r.Features.DurationSeconds)]));
-                randomFigures.Add(Figures([.. runs.OrderBy(_ => random.Next())]));
+                if (options.RetrainAfterRuns > 0 && unseenRuns >= options.RetrainAfterRuns)
+                {
+                    current = TestSelectionModel.Refit(seen, options);
+                    unseenRuns = 0;
+                    progress?.Report($"test selection: {project.Key} refitted on {seen.Count} runs before cycle {cycle.Key}");
+                }
+                if (runs.Any(e => e.Failed))
+                {
+                    var probabilities = current.PredictProbabilities([.. runs.Select(r => TestCaseFeatureVector.ToVector(r.Features))]);
+                    var byName = runs.GroupBy(r => r.Features.Name).ToDictionary(g => g.Key, g => new Queue<TestCaseExample>(g));
+                    var byModel = TestSelector.Select(new TestSelectionRequest([.. runs.Select(r => r.Features)]), probabilities, model.Version)
+                        .Ranked.Select(r => byName[r.Name].Dequeue()).ToList();
+                    modelFigures.Add(Figures(byModel));
+                    naiveFigures.Add(Figures([.. runs.OrderByDescending(r => r.Features.LastRunFailed == true)
+                        .ThenByDescending(r => r.Features.PreviousFailures).ThenBy(r => r.Features.DurationSeconds)]));
+                    randomFigures.Add(Figures([.. runs.OrderBy(_ => random.Next())]));
+                }
+                seen.AddRange(runs);
+                unseenRuns += runs.Count;
             }
             projects.Add(new TestSelectionProjectFigures(project.Key, cyclesByProject[project.Key].Count - cycles.Count, cycles.Count, modelFigures.Count,
                 Mean(modelFigures), Mean(naiveFigures), Mean(randomFigures)));
