@@ -58,12 +58,16 @@ public sealed class PredictorTrainingTests : IDisposable
         // The generated failures follow the previous build's outcome and the change size, so both models must beat chance.
         Assert.True(report.MeanAuc > 0.65, $"mean AUC {report.MeanAuc}");
         Assert.True(report.MeanMae < report.MeanMedianMae, $"MAE {report.MeanMae} vs median baseline {report.MeanMedianMae}");
-        Assert.Equal(["build-time/v1", "failure-risk/v1", "failure-risk/v2"], registered.Select(v => v.Id.ToString()));
+        // The average of both is registered (as a third version) only when validation makes it champion.
+        var averagedChampion = report.ChampionTrainer == "average(torchsharp-mlp, mlnet-fasttree)";
+        string[] failureIds = averagedChampion ? ["failure-risk/v1", "failure-risk/v2", "failure-risk/v3"] : ["failure-risk/v1", "failure-risk/v2"];
+        Assert.Equal(["build-time/v1", .. failureIds], registered.Select(v => v.Id.ToString()));
         var failure = await _registry.ListAsync(PredictorKind.FailureRisk);
         Assert.Single(failure, v => v.Aliases.Contains(ModelAlias.Champion));
         Assert.Single(failure, v => v.Aliases.Contains(ModelAlias.Challenger));
         Assert.Contains(failure, v => v.Trainer == "torchsharp-mlp");
         Assert.Contains(failure, v => v.Trainer == "mlnet-fasttree");
+        Assert.Equal(report.ChampionTrainer, failure.Single(v => v.Aliases.Contains(ModelAlias.Champion)).Trainer);
         Assert.All(failure, v => Assert.True(File.Exists(Path.Combine(v.Directory, FailureRiskModel.CalibrationFile))));
         var profile = await _registry.GetReferenceProfileAsync(failure[0].Id);
         Assert.NotNull(profile);
@@ -71,7 +75,7 @@ public sealed class PredictorTrainingTests : IDisposable
         Assert.Equal(ReferenceProfile.Bins, profile.Features[0].BinCounts.Count);
         // Drift detection gets every version's training columns under the prediction log's names.
         var drift = await _driftProfiles.ListAsync(CancellationToken.None);
-        Assert.Equal([("build-time", "v1"), ("failure-risk", "v1"), ("failure-risk", "v2")], drift.Select(d => (d.Model, d.Version)).Order());
+        Assert.Equal([("build-time", "v1"), .. failureIds.Select(id => ("failure-risk", id.Split('/')[1]))], drift.Select(d => (d.Model, d.Version)).Order());
         var driftProfile = await _driftProfiles.GetAsync("failure-risk", "v1", CancellationToken.None);
         Assert.Equal(BuildFeatureVector.Names, driftProfile!.Features.Select(f => f.Name));
 
@@ -137,6 +141,14 @@ public sealed class PredictorTrainingTests : IDisposable
         var tree = FailureRiskModel.Load(Path.Combine(folder, "tree"), id, "x");
         Assert.IsType<GradientBoostedFailureRiskModel>(tree);
         Assert.Equal(failure.Challenger.Predict(features).FailureProbability, tree.Predict(features).FailureProbability, 5);
+
+        // The average answers the mean of its members, also after a round trip through its files.
+        failure.Averaged.Save(Path.Combine(folder, "average"));
+        var averaged = Assert.IsType<AveragedFailureRiskModel>(FailureRiskModel.Load(Path.Combine(folder, "average"), id, "x"));
+        var mean = (failure.Network.Predict(features).FailureProbability + failure.Challenger.Predict(features).FailureProbability) / 2;
+        Assert.Equal(mean, failure.Averaged.Predict(features).FailureProbability, 6);
+        Assert.Equal(mean, averaged.Predict(features).FailureProbability, 5);
+        Assert.Equal(failure.Averaged.Calibration.ProjectThresholds, averaged.Calibration.ProjectThresholds);
         await Task.CompletedTask;
     }
 
