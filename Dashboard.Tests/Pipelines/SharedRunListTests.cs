@@ -1,5 +1,5 @@
 using MlOpsDashboard.Core.Pipelines;
-using MlOpsDashboard.Dashboard.Tests.Incidents;
+using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Pipelines;
 
