@@ -10,34 +10,47 @@ public static class ChangedFileMentions
 {
     private const int ShortestTypeName = 12;
 
-    /// <summary>The changed files named by at least one of <paramref name="lines"/>, in the order of <paramref name="files"/>, each with the first line naming it.</summary>
+    /// <summary>
+    /// The changed files named by at least one of <paramref name="lines"/>, in the order of
+    /// <paramref name="files"/>, each with the line that names it most precisely (its path rather
+    /// than its class name), the first such line when several do.
+    /// </summary>
     public static IReadOnlyList<(CiFileChange File, string Line)> Find(IEnumerable<CiFileChange> files, IEnumerable<string> lines)
     {
         var normalized = lines.Select(l => l.Replace('\\', '/')).Where(l => l.Length > 0).ToList();
         var found = new List<(CiFileChange, string)>();
         foreach (var file in files)
         {
-            if (normalized.FirstOrDefault(line => Names(line, file.Path)) is { } line)
+            var best = normalized.Select(line => (Line: line, Strength: Strength(line, file.Path))).Where(m => m.Strength > 0)
+                .OrderByDescending(m => m.Strength).FirstOrDefault();
+            if (best.Line is not null)
             {
-                found.Add((file, line));
+                found.Add((file, best.Line));
             }
         }
         return found;
     }
 
-    public static bool Names(string line, string path)
+    public static bool Names(string line, string path) => Strength(line.Replace('\\', '/'), path) > 0;
+
+    /// <summary>3: the path; 2: the file name; 1: the class the file is named after; 0: not named.</summary>
+    private static int Strength(string line, string path)
     {
         if (path.Length == 0)
         {
-            return false;
+            return 0;
+        }
+        if (ContainsToken(line, path, dotIsPart: true))
+        {
+            return 3;
         }
         var name = path[(path.LastIndexOf('/') + 1)..];
-        if (ContainsToken(line, path, dotIsPart: true) || ContainsToken(line, name, dotIsPart: true))
+        if (ContainsToken(line, name, dotIsPart: true))
         {
-            return true;
+            return 2;
         }
         var type = name.Split('.')[0];
-        return type.Length >= ShortestTypeName && ContainsToken(line, type, dotIsPart: false);
+        return type.Length >= ShortestTypeName && ContainsToken(line, type, dotIsPart: false) ? 1 : 0;
     }
 
     /// <summary>
