@@ -69,6 +69,15 @@ public sealed class GitHubCompareTests : IAsyncLifetime
 
         Assert.Contains("1111111...2222222", error.Message, StringComparison.Ordinal);
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
+        Assert.Contains("contents:read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_NotConfigured_SaysWhatToConfigure()
+    {
+        var error = await Assert.ThrowsAsync<PipelineSourceException>(() => new NotConfiguredPipelineSource().CompareAsync(Green, Failing, CancellationToken.None));
+
+        Assert.Equal(NotConfiguredPipelineSource.Problem, error.Message);
     }
 
     [Fact]

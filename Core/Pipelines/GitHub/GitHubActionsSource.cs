@@ -90,7 +90,7 @@ public sealed class GitHubActionsSource : IPipelineSource
     /// </summary>
     public async Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken)
     {
-        var result = await _retry.RunAsync($"comparison {PipelineChangeSet.Range(baseSha, headSha)}", () => _client.Repository.Commit.Compare(_owner, _name, baseSha, headSha), cancellationToken);
+        var result = await _retry.RunAsync($"comparison {PipelineChangeSet.Range(baseSha, headSha)}", () => _client.Repository.Commit.Compare(_owner, _name, baseSha, headSha), cancellationToken, permission: "contents:read");
         var commits = (result.Commits ?? []).Select(ToCommit).ToList();
         var files = (result.Files ?? []).Select(f => new PipelineFileChange(f.Filename ?? "", f.Status ?? "", f.Additions, f.Deletions, string.IsNullOrEmpty(f.PreviousFileName) ? null : f.PreviousFileName)).ToList();
         return new PipelineChangeSet(baseSha, headSha, commits, Math.Max(result.TotalCommits, commits.Count), files, files.Count >= CompareFileLimit, result.HtmlUrl);
