@@ -68,12 +68,17 @@ public sealed class CiChangesSinceGreenTests : IAsyncLifetime
 
         var changes = context!.SinceLastGreen!;
         Assert.Null(changes.Unavailable);
+        Assert.Equal($"https://github.com/{FakeGitHubActions.Repository}/compare/{GreenSha}...{FailingSha}", changes.Url);
         Assert.Equal((GreenSha, FailingSha, 2, 3), (changes.Base, changes.Head, changes.TotalCommits, changes.TotalFiles));
         Assert.Equal(["Docs: explain promotion retries", "Promotion: read the promoted tag after a rebase"], changes.Commits.Select(c => c.Message));
         Assert.Equal(["apatel", "mchen"], changes.Commits.Select(c => c.Author));
         // The file the failing log names leads, then the biggest change.
         Assert.Equal([TestFile, "Core/Delivery/Promotion/PromotionService.cs", "README.md"], changes.Files.Select(f => f.Path));
         Assert.Equal(new CiFileChange { Path = TestFile, Status = "modified", Additions = 12, Deletions = 2 }, changes.Files[0]);
+
+        var markdown = ReportMarkdown.Render(await Analyzer().AnalyzeAsync(new CapturedIncident { Domain = "ci", Ci = context }, CancellationToken.None));
+        Assert.Contains($"2 commit(s) and 3 file(s) in ` a1b2c3d...f9e8d7c `. [Compare on GitHub](<{changes.Url}>)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ` f9e8d7c mchen: Promotion: read the promoted tag after a rebase `", markdown, StringComparison.Ordinal);
 
         var top = new RulesAnalyst(TimeProvider.System).Analyze(new CapturedIncident { Domain = "ci", Ci = context }).RootCauses[0];
         Assert.Equal("ci-test-failure", top.Category);

@@ -64,7 +64,13 @@ public static class ReportMarkdown
         text.Append(CultureInfo.InvariantCulture, $"{changes.TotalCommits} commit(s) and {changes.TotalFiles}{(changes.MoreFilesThanListed ? "+" : "")} file(s) in ").Append(range);
         text.Append(changes.Commits.Count < changes.TotalCommits ? string.Create(CultureInfo.InvariantCulture, $"; the newest {changes.Commits.Count} commits shown") : "");
         text.Append(changes.Files.Count < changes.TotalFiles || changes.MoreFilesThanListed ? string.Create(CultureInfo.InvariantCulture, $"; {changes.Files.Count} files shown, those the log names first") : "");
-        text.Append(".\n\n");
+        text.Append('.');
+        // The comparison's own page, when it is a plain https address (the sanitizer would drop anything else anyway).
+        if (Uri.TryCreate(changes.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps && !changes.Url.Any(c => char.IsWhiteSpace(c) || c is '<' or '>'))
+        {
+            text.Append(" [Compare on GitHub](<").Append(changes.Url).Append(">)");
+        }
+        text.Append("\n\n");
         foreach (var commit in changes.Commits)
         {
             text.Append("- ").Append(CodeSpan($"{Short(commit.Sha)} {commit.Author}: {commit.Message}")).Append('\n');
