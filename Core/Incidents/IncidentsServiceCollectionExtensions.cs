@@ -57,9 +57,10 @@ public static class IncidentsServiceCollectionExtensions
         services.AddHostedService<Triggers.SubjectAnalysisWorker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Drift.Monitoring.IDriftAttentionSink, Triggers.DriftAnalysisTrigger>());
         services.AddHostedService<Triggers.FailedRunWatcher>();
-        // The Retrain action of drift reports, through the Predictors feature's training service (AddPredictors).
+        // The Retrain action of drift reports (through the Predictors feature's training service, AddPredictors) and the Roll back action of reports (Cluster, Drift).
         services.TryAddSingleton<Actions.RetrainingData>();
         services.TryAddSingleton<Actions.ModelRetraining>();
+        services.TryAddSingleton<Actions.ReportRollback>();
         return services;
     }
 }

@@ -18,6 +18,13 @@ public interface IPipelineSource
 
     /// <summary>The run's log archive (a zip, as GitHub serves it).</summary>
     Task<RunLogArchive> GetLogsAsync(long runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The commits and files from <paramref name="baseSha"/> to <paramref name="headSha"/> (git log base..head):
+    /// what changed between a green run and a failing one. A commit the source does not know is a
+    /// <see cref="PipelineSourceException"/>.
+    /// </summary>
+    Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken);
 }
 
 /// <summary>The source could not answer; the message says what to check.</summary>

@@ -17,4 +17,6 @@ public sealed class NotConfiguredPipelineSource : IPipelineSource
     public Task<IReadOnlyList<PipelineJob>> ListJobsAsync(long runId, CancellationToken cancellationToken) => throw new PipelineSourceException(Problem);
 
     public Task<RunLogArchive> GetLogsAsync(long runId, CancellationToken cancellationToken) => throw new PipelineSourceException(Problem);
+
+    public Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken) => throw new PipelineSourceException(Problem);
 }

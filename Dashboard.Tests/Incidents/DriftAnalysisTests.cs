@@ -180,5 +180,6 @@ public sealed class DriftAnalysisTests(DriftAppFixture fixture) : BunitTestConte
         Services.AddSingleton(app.GetRequiredService<AnalysisStore>());
         Services.AddSingleton(app.GetRequiredService<GitHubReportPublisher>());
         Services.AddSingleton(app.GetRequiredService<ModelRetraining>());
+        Services.AddSingleton(app.GetRequiredService<ReportRollback>());
     }
 }

@@ -1,5 +1,6 @@
 using MlOpsDashboard.Core.Incidents.Analysis;
 using MlOpsDashboard.Core.Incidents.Rules;
+using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Incidents;
 

@@ -8,6 +8,7 @@ public sealed class FakePipelineSource : IPipelineSource
     public List<PipelineRun> Runs { get; } = [];
     public Dictionary<long, List<PipelineJob>> Jobs { get; } = [];
     public Dictionary<long, List<(string Path, string Text)>> Logs { get; } = [];
+    public Dictionary<(string Base, string Head), PipelineChangeSet> Comparisons { get; } = [];
     public string? Failure { get; set; }
 
     public string Description => "Fake source";
@@ -23,6 +24,11 @@ public sealed class FakePipelineSource : IPipelineSource
     public Task<RunLogArchive> GetLogsAsync(long runId, CancellationToken cancellationToken) =>
         Task.FromResult(RunLogArchive.FromZip(RunLogArchive.CreateZip(Logs.GetValueOrDefault(runId) ?? [])));
 
-    public static PipelineRun Run(long id, string workflow, RunConclusion conclusion, DateTimeOffset at, int minutes, string branch = "main", string actor = "mchen") =>
-        new(id, workflow, id, branch, "0123456789abcdef", "push", actor, $"{workflow} on {branch}", "completed", conclusion, at, at, at.AddMinutes(minutes), $"https://github.com/o/r/actions/runs/{id}");
+    /// <summary>A comparison the test did not give is unknown, as GitHub answers 404 for a commit it does not have.</summary>
+    public Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken) =>
+        Comparisons.TryGetValue((baseSha, headSha), out var changes) ? Task.FromResult(changes)
+            : throw new PipelineSourceException($"GitHub has no comparison {PipelineChangeSet.Range(baseSha, headSha)} (404).");
+
+    public static PipelineRun Run(long id, string workflow, RunConclusion conclusion, DateTimeOffset at, int minutes, string branch = "main", string actor = "mchen", string sha = "0123456789abcdef") =>
+        new(id, workflow, id, branch, sha, "push", actor, $"{workflow} on {branch}", "completed", conclusion, at, at, at.AddMinutes(minutes), $"https://github.com/o/r/actions/runs/{id}");
 }

@@ -52,6 +52,9 @@ public sealed record AnalysisReport
     /// <summary>Why the rules answered when an LLM was configured (timeout, error, 429, unusable answer).</summary>
     public string? Fallback { get; init; }
 
+    /// <summary>A CI failure's commits and files since the last green run (redacted, as sent), shown with the report.</summary>
+    public CiChangeSet? ChangesSinceLastGreen { get; init; }
+
     public RedactionSummary Redaction { get; init; } = new();
     public IReadOnlyList<string> Truncations { get; init; } = [];
     public long LatencyMilliseconds { get; init; }

@@ -212,8 +212,11 @@ public sealed record CiContext
     /// <summary>The failing step's log, last lines first cut away when too long.</summary>
     public IReadOnlyList<string> Log { get; init; } = [];
 
-    /// <summary>Files changed since the last green run.</summary>
+    /// <summary>Files changed since the last green run, as plain paths (a hand-written incident's short form of <see cref="SinceLastGreen"/>).</summary>
     public IReadOnlyList<string> ChangedSinceLastGreen { get; init; } = [];
+
+    /// <summary>The commits and files between the last green run's commit and this run's, bounded; null when there is no green run to compare with.</summary>
+    public CiChangeSet? SinceLastGreen { get; init; }
 
     /// <summary>The triage classifier's class: TestFailure, Compile, Dependency, SecurityFinding, ModelBelowThreshold, ManifestError or Unknown.</summary>
     public string? TriageCategory { get; init; }
@@ -223,4 +226,48 @@ public sealed record CiContext
 
     /// <summary>The last successful run of the same workflow and branch before this one: "#104 at abc1234 (2026-11-24 01:00Z)".</summary>
     public string? LastGreenRun { get; init; }
+
+    /// <summary>Every path known to have changed since the last green run, from either form.</summary>
+    public IEnumerable<CiFileChange> ChangedFiles() =>
+        (SinceLastGreen?.Files ?? []).Concat(ChangedSinceLastGreen.Select(p => new CiFileChange { Path = p }))
+            .DistinctBy(f => f.Path, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// What changed between two commits (GitHub's compare), as far as it was kept: the newest commits
+/// and the files most worth reading. <see cref="TotalCommits"/> and <see cref="TotalFiles"/> count
+/// everything, so a cut is visible; <see cref="Unavailable"/> says why nothing could be read.
+/// </summary>
+public sealed record CiChangeSet
+{
+    public string Base { get; init; } = "";
+    public string Head { get; init; } = "";
+    public string? Url { get; init; }
+
+    /// <summary>Oldest first, as git log base..head.</summary>
+    public IReadOnlyList<IncidentCommit> Commits { get; init; } = [];
+    public int TotalCommits { get; init; }
+    public IReadOnlyList<CiFileChange> Files { get; init; } = [];
+
+    /// <summary>Files in the comparison; more than <see cref="Files"/> when files were cut.</summary>
+    public int TotalFiles { get; init; }
+
+    /// <summary>The source itself listed only part of the files (GitHub stops at 300): <see cref="TotalFiles"/> is a lower bound.</summary>
+    public bool MoreFilesThanListed { get; init; }
+
+    /// <summary>Why the comparison could not be read (unknown commit, GitHub refused); the lists are then empty.</summary>
+    public string? Unavailable { get; init; }
+}
+
+public sealed record CiFileChange
+{
+    public string Path { get; init; } = "";
+
+    /// <summary>added, modified, removed, renamed; null when only the path is known.</summary>
+    public string? Status { get; init; }
+    public int? Additions { get; init; }
+    public int? Deletions { get; init; }
+
+    public override string ToString() =>
+        Status is null ? Path : $"{Path} ({Status}{(Additions is { } a ? $", +{a}" : "")}{(Deletions is { } d ? $" -{d}" : "")})";
 }

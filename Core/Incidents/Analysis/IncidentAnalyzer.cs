@@ -54,6 +54,7 @@ public sealed class IncidentAnalyzer(
             Analyst = answer.Analyst,
             Model = answer.Model,
             Fallback = fallback,
+            ChangesSinceLastGreen = redacted.Ci?.SinceLastGreen,
             Redaction = new RedactionSummary
             {
                 SentText = answer.Prompt ?? contextText,

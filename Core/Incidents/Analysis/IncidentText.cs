@@ -89,6 +89,10 @@ public static class IncidentText
             {
                 Line(head, $"last green run: {green}");
             }
+            if (ci.SinceLastGreen is { } changes)
+            {
+                ChangesSinceGreen(head, changes, truncations);
+            }
             if (ci.TriageCategory is { } category)
             {
                 Line(head, $"triage class: {category}");
@@ -139,6 +143,44 @@ public static class IncidentText
         }
         return (text.ToString(), truncations);
     }
+
+    private static void ChangesSinceGreen(StringBuilder head, CiChangeSet changes, List<string> truncations)
+    {
+        var range = $"{Short(changes.Base)}...{Short(changes.Head)}";
+        if (changes.Unavailable is { } reason)
+        {
+            Line(head, $"## Changes since the last green run ({range}): unavailable: {reason}");
+            return;
+        }
+        if (changes.TotalCommits == 0 && changes.Files.Count == 0)
+        {
+            Line(head, $"## Changes since the last green run ({range}): none, the last green run built the same commit");
+            return;
+        }
+        Line(head, string.Create(CultureInfo.InvariantCulture, $"## Changes since the last green run ({range}): {changes.TotalCommits} commit(s), {changes.TotalFiles}{(changes.MoreFilesThanListed ? "+" : "")} file(s)"));
+        if (changes.Commits.Count < changes.TotalCommits)
+        {
+            var note = string.Create(CultureInfo.InvariantCulture, $"Changes since the last green run: kept the newest {changes.Commits.Count} of {changes.TotalCommits} commits");
+            truncations.Add(note);
+            Line(head, $"[truncated: {note}]");
+        }
+        foreach (var commit in changes.Commits)
+        {
+            Line(head, $"commit {Short(commit.Sha)} {commit.When:u} {commit.Author}: {commit.Message.Split('\n')[0]}");
+        }
+        if (changes.Files.Count < changes.TotalFiles || changes.MoreFilesThanListed)
+        {
+            var note = string.Create(CultureInfo.InvariantCulture, $"Changes since the last green run: kept {changes.Files.Count} of {changes.TotalFiles}{(changes.MoreFilesThanListed ? " or more (the source listed no more)" : "")} files, those the log names first");
+            truncations.Add(note);
+            Line(head, $"[truncated: {note}]");
+        }
+        foreach (var file in changes.Files)
+        {
+            Line(head, $"file {file}");
+        }
+    }
+
+    private static string Short(string sha) => sha[..Math.Min(8, sha.Length)];
 
     private static string State(ContainerStateInfo s) =>
         $"{s.State}{(s.Reason is null ? "" : $"/{s.Reason}")}{(s.ExitCode is { } e ? $"/exit {e}" : "")}{(s.Message is null ? "" : $" ({s.Message})")}";

@@ -10,8 +10,11 @@ namespace MlOpsDashboard.Core.Incidents.Context;
 /// <summary>
 /// A failed run's context from the pipeline source (GitHub Actions or the sandbox's simulated
 /// runs): the first failed job's failing step, its log tail, the exit code, the triage
-/// classifier's class with its evidence lines, the other failed jobs, and the last green run of
-/// the same workflow and branch (what changed since is between its commit and this one).
+/// classifier's class with its evidence lines, the other failed jobs, the last green run of the
+/// same workflow and branch, and what changed since: the commits and files between its commit and
+/// this one, bounded (the newest <see cref="MaxCommits"/> commits; <see cref="MaxFiles"/> files,
+/// those the failing log names first). A comparison the source cannot give is said so, and the
+/// analysis goes on without it.
 /// </summary>
 internal sealed partial class PipelineCiFailureSource(
     IPipelineSource pipelines,
@@ -19,6 +22,9 @@ internal sealed partial class PipelineCiFailureSource(
     IOptions<GitHubOptions> github,
     IOptions<IncidentsOptions> options) : ICiFailureSource
 {
+    public const int MaxCommits = 20;
+    public const int MaxFiles = 50;
+
     public async Task<CiContext?> GetAsync(string runId, CancellationToken cancellationToken)
     {
         if (!long.TryParse(runId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -42,6 +48,7 @@ internal sealed partial class PipelineCiFailureSource(
         var kept = options.Value.MaxLogLines;
         var green = runs.Where(r => r.Workflow == run.Workflow && r.Branch == run.Branch && r.CreatedAt < run.CreatedAt && r.Conclusion == RunConclusion.Success)
             .MaxBy(r => r.CreatedAt);
+        var changes = green is null ? null : await CompareAsync(green, run, lines.Concat(triage.Evidence.Select(e => e.Text)), cancellationToken);
         return new CiContext
         {
             Workflow = $"{run.Workflow} #{run.RunNumber.ToString(CultureInfo.InvariantCulture)}",
@@ -56,6 +63,39 @@ internal sealed partial class PipelineCiFailureSource(
             TriageEvidence = [.. triage.Evidence.Select(e => $"line {e.LineNumber.ToString(CultureInfo.InvariantCulture)}: {e.Text}"), .. failed.Skip(1).Select(OtherFailure)],
             LastGreenRun = green is null ? null
                 : $"#{green.RunNumber.ToString(CultureInfo.InvariantCulture)} at {green.ShortSha} ({green.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC); this run is at {run.ShortSha} on {run.Branch}",
+            SinceLastGreen = changes,
+        };
+    }
+
+    private async Task<CiChangeSet> CompareAsync(PipelineRun green, PipelineRun run, IEnumerable<string> failingLines, CancellationToken cancellationToken)
+    {
+        if (string.Equals(green.HeadSha, run.HeadSha, StringComparison.OrdinalIgnoreCase))
+        {
+            // The same commit passed before: nothing changed in the code, which points at the runner or a flaky test.
+            return new CiChangeSet { Base = green.HeadSha, Head = run.HeadSha };
+        }
+        PipelineChangeSet compared;
+        try
+        {
+            compared = await pipelines.CompareAsync(green.HeadSha, run.HeadSha, cancellationToken);
+        }
+        catch (PipelineSourceException e)
+        {
+            return new CiChangeSet { Base = green.HeadSha, Head = run.HeadSha, Unavailable = e.Message };
+        }
+        var files = compared.Files.Select(f => new CiFileChange { Path = f.Path, Status = f.Status, Additions = f.Additions, Deletions = f.Deletions }).ToList();
+        var named = ChangedFileMentions.Find(files, failingLines).Select(m => m.File).ToHashSet();
+        return new CiChangeSet
+        {
+            Base = compared.BaseSha,
+            Head = compared.HeadSha,
+            Url = compared.HtmlUrl,
+            Commits = [.. compared.Commits.TakeLast(MaxCommits).Select(c => new IncidentCommit { Sha = c.Sha, Author = c.Author, Message = c.Message, When = c.When })],
+            TotalCommits = compared.TotalCommits,
+            // The files the failing log names come first, so a cut never drops the evidence; then the biggest changes.
+            Files = [.. files.OrderByDescending(named.Contains).ThenByDescending(f => f.Additions + f.Deletions).ThenBy(f => f.Path, StringComparer.Ordinal).Take(MaxFiles)],
+            TotalFiles = files.Count,
+            MoreFilesThanListed = compared.FilesTruncated,
         };
     }
 

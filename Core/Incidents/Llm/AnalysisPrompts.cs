@@ -35,7 +35,7 @@ public static class AnalysisPrompts
     public static string System(IncidentDomain domain) => domain switch
     {
         IncidentDomain.Drift => "You are an ML engineer on call for a model-serving platform. Decide whether the drift is data drift, concept drift or model decay, and what to do.",
-        IncidentDomain.Ci => "You are a build engineer. Classify the failed CI job (test failure, compile error, dependency, security finding, model below threshold, manifest error) and name the fix.",
+        IncidentDomain.Ci => "You are a build engineer. Classify the failed CI job (test failure, compile error, dependency, security finding, model below threshold, manifest error) and name the fix. When the context lists the changes since the last green run, say which change most likely broke the build, quoting the changed file the failing log names.",
         _ => "You are a Kubernetes site reliability engineer on call for a two-node K3s cluster (arm64 control plane, amd64 worker) serving ML models, deployed with Argo CD. Find the root cause of the alert.",
     } + "\n" + Rules + "\n" + AnswerSchema;
 

@@ -31,6 +31,8 @@ public sealed partial class CiFailureRules : IIncidentRule
             yield break;
         }
         var lines = ci.Log.Concat(facts.Incident.Observations).ToList();
+        // A file changed since the last green run that the failing step's log names is where the cause most likely is.
+        var named = ChangedFileMentions.Find(ci.ChangedFiles(), lines.Concat(ci.TriageEvidence));
         var matched = false;
         foreach (var failure in Classes)
         {
@@ -47,17 +49,17 @@ public sealed partial class CiFailureRules : IIncidentRule
                 Category = failure.Category,
                 Title = failure.Title,
                 // More matching lines, a little more certainty; never past the class's ceiling.
-                Likelihood = Math.Round(Math.Min(0.95, failure.Likelihood - (0.1 / Math.Max(hits.Count, 1)) + (triaged ? 0.05 : 0)), 3),
+                Likelihood = Math.Round(Math.Min(0.95, failure.Likelihood - (0.1 / Math.Max(hits.Count, 1)) + (triaged ? 0.05 : 0) + (named.Count > 0 ? 0.03 : 0)), 3),
                 Evidence =
                 [
                     .. Context(ci),
                     .. triaged ? new[] { $"Triage classified the failure as {failure.Triage}." } : [],
                     .. hits.Take(4).Select(l => $"Log: {l}"),
                     .. triaged && hits.Count == 0 ? ci.TriageEvidence.Take(4).Select(l => $"Log {l}") : [],
-                    .. ci.ChangedSinceLastGreen.Count > 0 ? new[] { $"Changed since the last green run: {string.Join(", ", ci.ChangedSinceLastGreen.Take(8))}" } : [],
+                    .. Changes(ci, named),
                     .. ci.LastGreenRun is { } green ? new[] { $"Last green run: {green}." } : [],
                 ],
-                Remediation = failure.Remediation,
+                Remediation = failure.Remediation + StartWith(named),
                 Scope = failure.Scope,
             }, failure.Urgency);
         }
@@ -68,12 +70,38 @@ public sealed partial class CiFailureRules : IIncidentRule
                 Category = "ci-unknown",
                 Title = $"Step {ci.FailingStep ?? "?"} failed with exit code {ci.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} and no known failure pattern",
                 Likelihood = 0.3,
-                Evidence = [.. Context(ci), .. ci.Log.TakeLast(4).Select(l => $"Log: {l}")],
-                Remediation = "Read the step's full log; re-run once to rule out a flaky runner.",
+                Evidence = [.. Context(ci), .. ci.Log.TakeLast(4).Select(l => $"Log: {l}"), .. Changes(ci, named)],
+                Remediation = "Read the step's full log; re-run once to rule out a flaky runner." + StartWith(named),
                 Scope = CauseScope.Infrastructure,
             }, Urgency.P2);
         }
     }
+
+    /// <summary>The changed files the log names, each with the line naming it; then the rest of the change, briefly.</summary>
+    private static IEnumerable<string> Changes(CiContext ci, IReadOnlyList<(CiFileChange File, string Line)> named)
+    {
+        foreach (var (file, line) in named.Take(3))
+        {
+            yield return $"Changed since the last green run and named by the failing step: {file} — {line.Trim()}";
+        }
+        var others = ci.ChangedFiles().Where(f => !named.Any(n => n.File.Path == f.Path)).Select(f => f.Path).ToList();
+        var commits = ci.SinceLastGreen is { TotalCommits: > 0 } changes ? $" in {changes.TotalCommits} commit(s)" : "";
+        if (others.Count > 0)
+        {
+            yield return $"{(named.Count > 0 ? "Also changed" : "Changed")} since the last green run{commits}: {string.Join(", ", others.Take(8))}{(others.Count > 8 ? $" and {others.Count - 8} more" : "")}";
+        }
+        if (ci.SinceLastGreen is { Unavailable: { } reason })
+        {
+            yield return $"What changed since the last green run is unavailable: {reason}";
+        }
+        else if (ci.SinceLastGreen is { TotalCommits: 0, Files.Count: 0 })
+        {
+            yield return "Nothing changed since the last green run: it built the same commit (a flaky test or runner is likely).";
+        }
+    }
+
+    private static string StartWith(IReadOnlyList<(CiFileChange File, string Line)> named) =>
+        named.Count == 0 ? "" : $" Start with {string.Join(" and ", named.Take(2).Select(n => n.File.Path))}: changed since the last green run and named in the failing log.";
 
     private static IEnumerable<string> Context(CiContext ci)
     {

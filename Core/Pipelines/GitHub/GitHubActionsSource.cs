@@ -11,6 +11,8 @@ namespace MlOpsDashboard.Core.Pipelines.GitHub;
 public sealed class GitHubActionsSource : IPipelineSource
 {
     public const int PageSize = 50;
+    public const int CompareCommitLimit = 250;
+    public const int CompareFileLimit = 300;
     private const int MaxAttempts = 3;
 
     private readonly GitHubClient _client;
@@ -80,6 +82,25 @@ public sealed class GitHubActionsSource : IPipelineSource
         var zip = await _retry.RunAsync($"the log archive of run {runId}", () => _client.Actions.Workflows.Runs.GetLogs(_owner, _name, runId), cancellationToken);
         return RunLogArchive.FromZip(zip);
     }
+
+    /// <summary>
+    /// One request: GitHub lists at most <see cref="CompareCommitLimit"/> commits and
+    /// <see cref="CompareFileLimit"/> files in a comparison; more is marked as truncated rather
+    /// than paged through, since an analysis keeps far fewer.
+    /// </summary>
+    public async Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken)
+    {
+        var result = await _retry.RunAsync($"comparison {PipelineChangeSet.Range(baseSha, headSha)}", () => _client.Repository.Commit.Compare(_owner, _name, baseSha, headSha), cancellationToken, permission: "contents:read");
+        var commits = (result.Commits ?? []).Select(ToCommit).ToList();
+        var files = (result.Files ?? []).Select(f => new PipelineFileChange(f.Filename ?? "", f.Status ?? "", f.Additions, f.Deletions, string.IsNullOrEmpty(f.PreviousFileName) ? null : f.PreviousFileName)).ToList();
+        return new PipelineChangeSet(baseSha, headSha, commits, Math.Max(result.TotalCommits, commits.Count), files, files.Count >= CompareFileLimit, result.HtmlUrl);
+    }
+
+    private static PipelineCommit ToCommit(GitHubCommit commit) => new(
+        commit.Sha ?? "",
+        commit.Author?.Login ?? commit.Commit?.Author?.Name ?? "",
+        (commit.Commit?.Message ?? "").Split('\n', 2)[0].TrimEnd('\r'),
+        commit.Commit?.Author?.Date ?? commit.Commit?.Committer?.Date ?? default);
 
     private static PipelineRun ToRun(WorkflowRun run) => new(
         run.Id,

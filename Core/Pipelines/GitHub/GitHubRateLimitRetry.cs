@@ -14,7 +14,8 @@ internal sealed class GitHubRateLimitRetry(TimeSpan maxWait, int maxAttempts, Fu
 {
     private readonly TimeSpan _maxWait = maxWait;
 
-    public async Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="permission">The token permission the call needs, named when GitHub refuses it.</param>
+    public async Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken, string permission = "actions:read")
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -39,11 +40,11 @@ internal sealed class GitHubRateLimitRetry(TimeSpan maxWait, int maxAttempts, Fu
             }
             catch (NotFoundException e)
             {
-                throw new PipelineSourceException($"GitHub has no {what} (404): check GitHub:Repository, and that GitHub:Token can read Actions.", e);
+                throw new PipelineSourceException($"GitHub has no {what} (404): check GitHub:Repository, and that GitHub:Token has the {permission} permission.", e);
             }
             catch (ForbiddenException e)
             {
-                throw new PipelineSourceException($"GitHub refused {what} (403): GitHub:Token needs the actions:read permission. {e.Message}", e);
+                throw new PipelineSourceException($"GitHub refused {what} (403): GitHub:Token needs the {permission} permission. {e.Message}", e);
             }
             catch (ApiException e)
             {

@@ -94,6 +94,38 @@ public sealed class SimulatedPipelineSource : IPipelineSource
         return Task.FromResult(RunLogArchive.FromZip(RunLogArchive.CreateZip(files)));
     }
 
+    /// <summary>
+    /// The pushes to the head's branch after the base and up to the head, with the commits each
+    /// carried (<see cref="SimulatedChanges"/>). A SHA no simulated run was at is unknown, as an
+    /// unknown commit is to GitHub.
+    /// </summary>
+    public Task<PipelineChangeSet> CompareAsync(string baseSha, string headSha, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        List<SimulatedPush> pushes;
+        lock (_lock)
+        {
+            AdvanceTo(now);
+            var points = _runs.Where(r => r.CreatedAt <= now && r.Workflow != SimulatedWorkflows.Triage)
+                .GroupBy(r => r.Sha, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.OrderBy(r => r.CreatedAt).ToList(), StringComparer.Ordinal);
+            var from = points.GetValueOrDefault(baseSha) ?? throw Unknown(baseSha);
+            var to = points.GetValueOrDefault(headSha) ?? throw Unknown(headSha);
+            var (since, until, branch) = (from[0].CreatedAt, to[0].CreatedAt, to[0].Branch);
+            pushes = [.. points.Values.Where(runs => runs[0].Branch == branch && runs[0].CreatedAt > since && runs[0].CreatedAt <= until)
+                .OrderBy(runs => runs[0].CreatedAt)
+                .Select(runs => new SimulatedPush(runs[0].Sha, runs[0].CreatedAt, Author(runs), [.. runs.Select(r => r.Failure).OfType<FailureCategory>()]))];
+        }
+        return Task.FromResult(SimulatedChanges.Between(baseSha, headSha, pushes));
+    }
+
+    private static PipelineSourceException Unknown(string sha) =>
+        new($"No commit {sha} in the simulated history: no simulated run was at it.");
+
+    /// <summary>Nightly training runs are started by the bot; the commit they build is a person's.</summary>
+    private static string Author(List<SimulatedRun> runs) =>
+        runs.Select(r => r.Actor).FirstOrDefault(a => a != Bot) ?? Actors[(int)(runs[0].Id % (Actors.Length - 1))];
+
     private SimulatedRun Find(long runId)
     {
         lock (_lock)

@@ -35,7 +35,7 @@ internal static class SimulatedWorkflows
             new("Evaluate", 58, "dotnet run --project Dashboard -- evaluate --model artifacts/model --min-f1 0.75 --min-auc 0.80"), new("Upload metrics", 4, "actions/upload-artifact"), new("Register model", 7, "git tag model/failure-risk"), Complete])],
         [Cd] = [
             new("image", [SetUp, Checkout, new("Set up QEMU", 9, "docker/setup-qemu-action"), new("Set up Buildx", 7, "docker/setup-buildx-action"), new("Log in to GHCR", 2, "docker/login-action"), new("Build and push", 372, "docker/build-push-action"), Complete]),
-            new("promote-staging", [SetUp, new("Checkout manifests", 4, "actions/checkout"), new("Update staging overlay", 5, "yq -i '.images[0].newTag = env(TAG)' deploy/apps/dashboard/overlays/staging/kustomization.yaml"), new("Commit and push", 3, "git push origin HEAD:main"), Complete]),
+            new("promote-staging", [SetUp, new("Checkout manifests", 4, "actions/checkout"), new("Update staging overlay", 5, "yq -i '.images[0].newTag = env(TAG)' deploy/apps/mlops-dashboard/overlays/staging/kustomization.yaml"), new("Commit and push", 3, "git push origin HEAD:main"), Complete]),
         ],
         [Triage] = [new("analyze", [SetUp, Checkout, SetupDotnet, new("Download logs", 6, "gh run view --log-failed"), new("Analyze", 24, "dotnet run --project Dashboard -- analyze --input failure.log"), new("Post analysis", 3, "gh api repos/:owner/:repo/commits/:sha/comments"), Complete])],
     };
@@ -94,8 +94,8 @@ internal static class SimulatedWorkflows
         ]),
         FailureCategory.ManifestError => new("promote-staging", "Update staging overlay",
         [
-            "+ yq -i '.images[0].newTag = env(TAG)' deploy/apps/dashboard/overlays/staging/kustomization.yaml",
-            "\u001b[31mError: bad file 'deploy/apps/dashboard/overlays/staging/kustomization.yaml': yaml: line 12: mapping values are not allowed in this context\u001b[0m",
+            "+ yq -i '.images[0].newTag = env(TAG)' deploy/apps/mlops-dashboard/overlays/staging/kustomization.yaml",
+            "\u001b[31mError: bad file 'deploy/apps/mlops-dashboard/overlays/staging/kustomization.yaml': yaml: line 12: mapping values are not allowed in this context\u001b[0m",
         ]),
         _ => new("", "", []),
     };

@@ -48,9 +48,7 @@ public sealed partial class DriftPage : IDisposable
     private string? InvestigateHref => _model is null || _window is null ? null
         : $"/analyses?drift={Uri.EscapeDataString(_model)}&version={Uri.EscapeDataString(_overview?.In(_window.Value).FirstOrDefault()?.Version ?? "")}&window={_window.Value.Start.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
 
-    /// <summary>Model serving's delivery page with Promote preset to the earlier MODEL_VERSION (a profile's "v10" is MODEL_VERSION 10).</summary>
-    private string? RollbackHref => _rollbackTo is null ? null
-        : $"/delivery/{Uri.EscapeDataString(Predictions.Value.Serving.Application)}?modelVersion={Uri.EscapeDataString(_rollbackTo.TrimStart('v'))}";
+    private string? RollbackHref => _rollbackTo is null ? null : DriftRollback.Href(Predictions.Value.Serving.Application, _rollbackTo);
 
     private string RollbackTooltip => !_isOperator ? "Operators and admins can roll back"
         : _rollbackTo is null ? "No earlier profiled version to roll back to, or no drift now"
@@ -109,7 +107,7 @@ public sealed partial class DriftPage : IDisposable
             _window = _overview.Latest;
             _feature = _window is { } latest ? _overview.In(latest).FirstOrDefault()?.Feature : null;
             _deploys = await DeployMarkers.ReadAsync(from, to, _disposed.Token);
-            _rollbackTo = await RollbackTargetAsync();
+            _rollbackTo = await DriftRollback.TargetAsync(Profiles, _model, _overview, _disposed.Token);
             await LoadComparisonAsync();
         }
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
@@ -119,18 +117,6 @@ public sealed partial class DriftPage : IDisposable
         {
             _loading = false;
         }
-    }
-
-    /// <summary>The model's profiled version created just before the one in which drift began.</summary>
-    private async Task<string?> RollbackTargetAsync()
-    {
-        if (_overview?.VersionWhenDriftBegan is not { } drifting)
-        {
-            return null;
-        }
-        var versions = (await Profiles.ListAsync(_disposed.Token)).Where(p => p.Model == _model).OrderBy(p => p.CreatedAt).ToList();
-        var index = versions.FindIndex(v => v.Version == drifting);
-        return index > 0 ? versions[index - 1].Version : null;
     }
 
     private async Task LoadComparisonAsync()

@@ -1,4 +1,4 @@
-namespace MlOpsDashboard.Dashboard.Tests.Incidents;
+namespace MlOpsDashboard.Dashboard.Tests.Support;
 
 /// <summary>A clock that stays where a test puts it.</summary>
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
