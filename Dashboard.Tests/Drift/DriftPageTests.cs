@@ -35,10 +35,15 @@ public sealed class DriftPageTests : BunitTestContext
         var page = Render<DriftPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=drifted-features] tbody tr")), TimeSpan.FromSeconds(30));
-        var investigate = page.Find("[data-testid=drift-investigate]");
-        var rollback = page.Find("[data-testid=drift-rollback]");
-        Assert.Equal(!enabled, investigate.ClassList.Contains("mud-button-disabled") || investigate.HasAttribute("disabled"));
-        Assert.Equal(!enabled, rollback.ClassList.Contains("mud-button-disabled") || rollback.HasAttribute("disabled"));
+        // Any render during loading (e.g. a select reporting its value) can show the table before the rollback target is read.
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal(!enabled, IsDisabled(page.Find("[data-testid=drift-investigate]")));
+            Assert.Equal(!enabled, IsDisabled(page.Find("[data-testid=drift-rollback]")));
+        }, TimeSpan.FromSeconds(30));
         Assert.Equal(DriftScenario.ShiftedFeature, page.Find("[data-testid=drifted-features] tbody tr").GetAttribute("data-feature"));
     }
+
+    private static bool IsDisabled(AngleSharp.Dom.IElement button) =>
+        button.ClassList.Contains("mud-button-disabled") || button.HasAttribute("disabled");
 }
