@@ -107,11 +107,7 @@ public sealed class CiChangesSinceGreenTests : IAsyncLifetime
     [Fact]
     public async Task LargeChange_KeepsTheNewestCommitsAndTheNamedFileAndMarksBothCuts()
     {
-        var source = new FakePipelineSource();
-        source.Runs.Add(FakePipelineSource.Run(2, "CI", RunConclusion.Failure, At, 6, sha: FailingSha));
-        source.Runs.Add(FakePipelineSource.Run(1, "CI", RunConclusion.Success, At.AddHours(-3), 6, sha: GreenSha));
-        source.Jobs[2] = [new PipelineJob(20, 2, "build-test", "completed", RunConclusion.Failure, At, At.AddMinutes(6), [new PipelineStep(3, "Test", "completed", RunConclusion.Failure, At, At.AddMinutes(5))], "")];
-        source.Logs[2] = [("build-test/3_Test.txt", string.Join('\n', TestLog))];
+        var source = TestRunFailedAfterGreen(FailingSha, At.AddHours(-3));
         var commits = Enumerable.Range(0, 35).Select(i => new PipelineCommit($"{i:x2}{new string('c', 38)}", "jdoe", $"Change {i}", At.AddHours(-3).AddMinutes(i * 5))).ToList();
         var files = Enumerable.Range(0, 79).Select(i => new PipelineFileChange($"src/File{i:00}.cs", "modified", 100 + i, 5)).Append(new PipelineFileChange(TestFile, "modified", 1, 1)).ToList();
         source.Comparisons[(GreenSha, FailingSha)] = new PipelineChangeSet(GreenSha, FailingSha, commits, 35, files, FilesTruncated: false);
@@ -135,11 +131,7 @@ public sealed class CiChangesSinceGreenTests : IAsyncLifetime
     [Fact]
     public async Task CommitMessageWithSecrets_RedactedInWhatWasSentAndInTheReport()
     {
-        var source = new FakePipelineSource();
-        source.Runs.Add(FakePipelineSource.Run(2, "CI", RunConclusion.Failure, At, 6, sha: FailingSha));
-        source.Runs.Add(FakePipelineSource.Run(1, "CI", RunConclusion.Success, At.AddHours(-3), 6, sha: GreenSha));
-        source.Jobs[2] = [new PipelineJob(20, 2, "build-test", "completed", RunConclusion.Failure, At, At.AddMinutes(6), [new PipelineStep(3, "Test", "completed", RunConclusion.Failure, At, At.AddMinutes(5))], "")];
-        source.Logs[2] = [("build-test/3_Test.txt", string.Join('\n', TestLog))];
+        var source = TestRunFailedAfterGreen(FailingSha, At.AddHours(-3));
         source.Comparisons[(GreenSha, FailingSha)] = new PipelineChangeSet(GreenSha, FailingSha,
             [new PipelineCommit(FailingSha, "mchen", "Use token ghp_abcdefghijklmnopqrstuvwxyz0123456789 for jane.doe@example.com", At)], 1,
             [new PipelineFileChange(TestFile, "modified", 4, 0)], false);
@@ -160,11 +152,7 @@ public sealed class CiChangesSinceGreenTests : IAsyncLifetime
     [Fact]
     public async Task GreenRunOfTheSameCommit_NothingChangedWithoutAskingTheSource()
     {
-        var source = new FakePipelineSource();
-        source.Runs.Add(FakePipelineSource.Run(2, "CI", RunConclusion.Failure, At, 6, sha: GreenSha));
-        source.Runs.Add(FakePipelineSource.Run(1, "CI", RunConclusion.Success, At.AddHours(-1), 6, sha: GreenSha));
-        source.Jobs[2] = [new PipelineJob(20, 2, "build-test", "completed", RunConclusion.Failure, At, At.AddMinutes(6), [new PipelineStep(3, "Test", "completed", RunConclusion.Failure, At, At.AddMinutes(5))], "")];
-        source.Logs[2] = [("build-test/3_Test.txt", string.Join('\n', TestLog))];
+        var source = TestRunFailedAfterGreen(GreenSha, At.AddHours(-1));
 
         var context = await CiSource(source).GetAsync("2", CancellationToken.None);
         var top = new RulesAnalyst(TimeProvider.System).Analyze(new CapturedIncident { Domain = "ci", Ci = context }).RootCauses[0];
@@ -229,6 +217,17 @@ public sealed class CiChangesSinceGreenTests : IAsyncLifetime
     [InlineData("Error: bad file 'deploy/apps/web/overlays/staging/kustomization.yaml': yaml: line 12", "deploy/apps/web/overlays/staging/kustomization.yaml", true)]
     public void ChangedFileMentions_Line_NamesTheFileOnlyAsAWholeName(string line, string path, bool named) =>
         Assert.Equal(named, ChangedFileMentions.Names(line, path));
+
+    /// <summary>Run 2 fails its Test step (at <paramref name="failingSha"/>) after green run 1 (at <see cref="GreenSha"/>).</summary>
+    private static FakePipelineSource TestRunFailedAfterGreen(string failingSha, DateTimeOffset greenAt)
+    {
+        var source = new FakePipelineSource();
+        source.Runs.Add(FakePipelineSource.Run(2, "CI", RunConclusion.Failure, At, 6, sha: failingSha));
+        source.Runs.Add(FakePipelineSource.Run(1, "CI", RunConclusion.Success, greenAt, 6, sha: GreenSha));
+        source.Jobs[2] = [new PipelineJob(20, 2, "build-test", "completed", RunConclusion.Failure, At, At.AddMinutes(6), [new PipelineStep(3, "Test", "completed", RunConclusion.Failure, At, At.AddMinutes(5))], "")];
+        source.Logs[2] = [("build-test/3_Test.txt", string.Join('\n', TestLog))];
+        return source;
+    }
 
     private PipelineCiFailureSource CiSource(IPipelineSource? source = null)
     {
