@@ -43,8 +43,13 @@ public sealed partial class TreeEnsembleScorer
         {
             throw new ArgumentException($"{count} rows need {count} scores; the span holds {scores.Length}.", nameof(scores));
         }
-        if (count == 0)
+        if (count < StepFormMinimumRows)
         {
+            // A row or a few: the step form's fixed full-depth walk costs more than it saves.
+            for (var r = 0; r < count; r++)
+            {
+                scores[r] = Score(rows.Slice(r * width, width));
+            }
             return;
         }
         var sums = System.Buffers.ArrayPool<double>.Shared.Rent(count);
@@ -81,6 +86,9 @@ public sealed partial class TreeEnsembleScorer
     /// checked by the caller), row offsets stay below count × width.
     /// </summary>
     private const int RowsPerBlock = 256;
+
+    /// <summary>Below one group of eight rows side by side, rows are walked one by one.</summary>
+    private const int StepFormMinimumRows = 8;
 
     private static void WalkTree(BatchLayout batch, int root, int depth, ref float features, int width, int count, Span<double> sums)
     {
