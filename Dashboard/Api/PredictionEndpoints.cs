@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using MlOpsDashboard.Core.Predictors.Features;
-using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.BuildTime;
+using MlOpsDashboard.Core.Predictors.FailureRisk;
+using MlOpsDashboard.Core.Predictors.Serving;
+using MlOpsDashboard.Core.Predictors.TestSelection;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Dashboard.Api.Predictions;
 
@@ -10,7 +12,7 @@ namespace MlOpsDashboard.Dashboard.Api;
 /// The platform's prediction routes. Each request reads the served model set once, so a version
 /// switch during the request cannot mix versions; the response names the version used.
 /// </summary>
-public static partial class PredictionEndpoints
+public static class PredictionEndpoints
 {
     public static WebApplication MapPredictionEndpoints(this WebApplication app)
     {
@@ -21,19 +23,19 @@ public static partial class PredictionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        api.MapPost("/build-optimizer/predict", PredictBuildTimeAsync)
+        api.MapPost("/build-optimizer/predict", ServeAsync<BuildTimeRoute, BuildFeaturesInput, IBuildTimePredictor, BuildTimePrediction>)
             .WithName("PredictBuildTime")
             .WithSummary("Predicted duration of a build, with its interval, drivers and recommendations.")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<BuildTimeResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/failure-predictor/predict", PredictFailureRiskAsync)
+        api.MapPost("/failure-predictor/predict", ServeAsync<FailureRiskRoute, BuildFeaturesInput, IFailureRiskPredictor, FailureRiskPrediction>)
             .WithName("PredictFailureRisk")
             .WithSummary("Probability that a build fails, the decision threshold and the drivers.")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<FailureRiskResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/test-intelligence/select", SelectTestsAsync)
+        api.MapPost("/test-intelligence/select", ServeAsync<TestSelectionRoute, TestSelectionInput, ITestSelectionPredictor, TestSelectionResult>)
             .WithName("SelectTests")
             .WithSummary("Ranks a change's tests by failure probability and selects by threshold and/or time budget.")
             .AcceptsJson<TestSelectionInput>()
@@ -44,108 +46,80 @@ public static partial class PredictionEndpoints
             .WithSummary("Checks a build request exactly as predict does, without predicting (for client development and load comparison).")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<ValidationOkResponse>();
-        MapBatchEndpoints(api);
+        api.MapPost("/build-optimizer/predict/batch", ServeAsync<BuildTimeBatchRoute, BuildBatchInput, IBuildTimePredictor, BuildTimePrediction[]>)
+            .WithName("PredictBuildTimeBatch")
+            .WithSummary("Build time for many builds at once (at most Predictions:MaxBatchSize).")
+            .AcceptsJson<BuildBatchInput>()
+            .Produces<BuildTimeBatchResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapPost("/failure-predictor/predict/batch", ServeAsync<FailureRiskBatchRoute, BuildBatchInput, IFailureRiskPredictor, FailureRiskPrediction[]>)
+            .WithName("PredictFailureRiskBatch")
+            .WithSummary("Failure risk for many builds at once (at most Predictions:MaxBatchSize).")
+            .AcceptsJson<BuildBatchInput>()
+            .Produces<FailureRiskBatchResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapPost("/test-intelligence/select/batch", ServeAsync<TestSelectionBatchRoute, TestSelectionBatchInput, ITestSelectionPredictor, TestSelectionResult[]>)
+            .WithName("SelectTestsBatch")
+            .WithSummary("Test selection for many changes at once (at most Predictions:MaxBatchSize).")
+            .AcceptsJson<TestSelectionBatchInput>()
+            .Produces<TestSelectionBatchResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> PredictBuildTimeAsync(HttpContext http, PredictionHandling handling)
+    /// <summary>
+    /// Every prediction route: read strictly, validate (400 naming each wrong field), pick the
+    /// served model once (503 when none is loaded), time the model's work, log and count, answer
+    /// with the version used.
+    /// </summary>
+    private static async Task<IResult> ServeAsync<TRoute, TInput, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
+        where TRoute : struct, IPredictionRoute<TInput, TPredictor, TResult>
+        where TInput : class
+        where TPredictor : IPredictor
     {
-        var (input, problem) = await handling.Reader.ReadAsync(http, PredictionJsonContext.Default.BuildFeaturesInput);
-        if (Invalid(PredictorKind.BuildTime, input, problem) is { } rejection)
-        {
-            return rejection;
-        }
-        var served = handling.Selector.Current;
-        if (served.BuildTime is not { } model)
-        {
-            PredictionMetrics.Rejected(PredictorKind.BuildTime, "unavailable");
-            return PredictionProblems.NotLoaded(PredictorKind.BuildTime, served.Deployment.Explanation);
-        }
-        var features = input!.ToFeatures();
-        var started = Stopwatch.GetTimestamp();
-        var prediction = model.Predictor.Predict(features);
-        var compute = Stopwatch.GetElapsedTime(started);
-        handling.Record(http, model, prediction.Model, [[BuildFeatureVector.ToVector(features)]], [prediction.Seconds], compute);
-        return TypedResults.Json(
-            new BuildTimeResponse(prediction.ToOutput(input.BuildId), model.Info, PredictionHandling.TraceId(http)),
-            PredictionJsonContext.Default.BuildTimeResponse);
-    }
-
-    private static async Task<IResult> PredictFailureRiskAsync(HttpContext http, PredictionHandling handling)
-    {
-        var (input, problem) = await handling.Reader.ReadAsync(http, PredictionJsonContext.Default.BuildFeaturesInput);
-        if (Invalid(PredictorKind.FailureRisk, input, problem) is { } rejection)
-        {
-            return rejection;
-        }
-        var served = handling.Selector.Current;
-        if (served.FailureRisk is not { } model)
-        {
-            PredictionMetrics.Rejected(PredictorKind.FailureRisk, "unavailable");
-            return PredictionProblems.NotLoaded(PredictorKind.FailureRisk, served.Deployment.Explanation);
-        }
-        var features = input!.ToFeatures();
-        var started = Stopwatch.GetTimestamp();
-        var prediction = model.Predictor.Predict(features);
-        var compute = Stopwatch.GetElapsedTime(started);
-        handling.Record(http, model, prediction.Model, [[BuildFeatureVector.ToVector(features)]], [prediction.FailureProbability], compute);
-        return TypedResults.Json(
-            new FailureRiskResponse(prediction.ToOutput(input.BuildId), model.Info, PredictionHandling.TraceId(http)),
-            PredictionJsonContext.Default.FailureRiskResponse);
-    }
-
-    private static async Task<IResult> SelectTestsAsync(HttpContext http, PredictionHandling handling)
-    {
-        var (input, problem) = await handling.Reader.ReadAsync(http, PredictionJsonContext.Default.TestSelectionInput);
+        var (input, problem) = await ReadValidAsync<TRoute, TInput, TPredictor, TResult>(http, handling);
         if (problem is not null)
         {
-            PredictionMetrics.Rejected(PredictorKind.TestSelection, "invalid");
             return problem;
         }
-        var errors = new FieldErrors();
-        TestSelectionRules.Validate(input, handling.Options.MaxTestsPerChange, errors);
-        if (!errors.IsEmpty)
-        {
-            PredictionMetrics.Rejected(PredictorKind.TestSelection, "invalid");
-            return PredictionProblems.Invalid(errors);
-        }
         var served = handling.Selector.Current;
-        if (served.TestSelection is not { } model)
+        if (TRoute.Pick(served) is not { } model)
         {
-            PredictionMetrics.Rejected(PredictorKind.TestSelection, "unavailable");
-            return PredictionProblems.NotLoaded(PredictorKind.TestSelection, served.Deployment.Explanation);
+            PredictionMetrics.Rejected(TRoute.Kind, "unavailable");
+            return PredictionProblems.NotLoaded(TRoute.Kind, served.Deployment.Explanation);
         }
-        var request = input!.ToRequest();
         var started = Stopwatch.GetTimestamp();
-        var result = model.Predictor.Select(request);
+        var result = TRoute.Predict(model.Predictor, input!);
         var compute = Stopwatch.GetElapsedTime(started);
-        handling.Record(http, model, result.Model, [[.. request.Tests.Select(TestCaseFeatureVector.ToVector)]], [result.SelectedShare()], compute);
-        return TypedResults.Json(
-            new TestSelectionResponse(result.ToOutput(input.ChangeId), model.Info, PredictionHandling.TraceId(http)),
-            PredictionJsonContext.Default.TestSelectionResponse);
+        var trace = PredictionHandling.TraceId(http);
+        handling.Record(http, model, TRoute.Log(input!, result), compute, trace);
+        return TRoute.Answer(input!, result, model.Info, trace);
     }
 
     private static async Task<IResult> ValidateBuildAsync(HttpContext http, PredictionHandling handling)
     {
-        var (input, problem) = await handling.Reader.ReadAsync(http, PredictionJsonContext.Default.BuildFeaturesInput);
-        return Invalid(PredictorKind.BuildTime, input, problem)
-            ?? TypedResults.Json(new ValidationOkResponse(true, 1), PredictionJsonContext.Default.ValidationOkResponse);
+        var (_, problem) = await ReadValidAsync<BuildTimeRoute, BuildFeaturesInput, IBuildTimePredictor, BuildTimePrediction>(http, handling);
+        return problem ?? TypedResults.Json(new ValidationOkResponse(true, 1), PredictionJsonContext.Default.ValidationOkResponse);
     }
 
-    /// <summary>The 400 for a build request that cannot be read or breaks a rule; null when it is fine.</summary>
-    private static IResult? Invalid(PredictorKind kind, BuildFeaturesInput? input, IResult? problem)
+    /// <summary>The request read and checked by its route's rules; or the 400/413/415 to answer (counted as invalid).</summary>
+    private static async Task<(TInput? Input, IResult? Problem)> ReadValidAsync<TRoute, TInput, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
+        where TRoute : struct, IPredictionRoute<TInput, TPredictor, TResult>
+        where TInput : class
+        where TPredictor : IPredictor
     {
+        var (input, problem) = await handling.Reader.ReadAsync(http, TRoute.InputType);
         if (problem is null)
         {
             var errors = new FieldErrors();
-            BuildFeaturesRules.Validate(input, errors);
+            TRoute.Validate(input, handling.Options, errors);
             if (errors.IsEmpty)
             {
-                return null;
+                return (input, null);
             }
             problem = PredictionProblems.Invalid(errors);
         }
-        PredictionMetrics.Rejected(kind, "invalid");
-        return problem;
+        PredictionMetrics.Rejected(TRoute.Kind, "invalid");
+        return (null, problem);
     }
 }

@@ -24,10 +24,25 @@ public static class TestCaseFeatureVector
     public static float[] ToVector(TestCaseFeatures features)
     {
         var vector = new float[Columns.Length];
-        for (var i = 0; i < Columns.Length; i++)
-        {
-            vector[i] = (float)Columns[i].Read(features);
-        }
+        Write(features, vector);
         return vector;
+    }
+
+    /// <summary>
+    /// Writes the vector into <paramref name="destination"/> (at least <see cref="Length"/> long):
+    /// ranking a change's tests fills one flat buffer this way instead of an array per test.
+    /// </summary>
+    public static void Write(TestCaseFeatures features, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var columns = Columns;
+        if (destination.Length < columns.Length)
+        {
+            throw new ArgumentException($"A test case has {columns.Length} features; the destination holds {destination.Length}.", nameof(destination));
+        }
+        for (var i = 0; i < columns.Length; i++)
+        {
+            destination[i] = (float)columns[i].Read(features);
+        }
     }
 }

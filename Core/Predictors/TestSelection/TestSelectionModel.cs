@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
@@ -63,7 +64,30 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
     public TestSelectionResult Select(TestSelectionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return TestSelector.Select(request, PredictProbabilities([.. request.Tests.Select(TestCaseFeatureVector.ToVector)]), Version);
+        var tests = request.Tests;
+        var width = TestCaseFeatureVector.Length;
+        // One pooled flat buffer for every test's features and one for the scores: no array per test.
+        var rows = ArrayPool<float>.Shared.Rent(tests.Count * width);
+        var scores = ArrayPool<float>.Shared.Rent(tests.Count);
+        try
+        {
+            for (var i = 0; i < tests.Count; i++)
+            {
+                TestCaseFeatureVector.Write(tests[i], rows.AsSpan(i * width, width));
+            }
+            _scorer.ScoreBatch(rows.AsSpan(0, tests.Count * width), width, scores);
+            var probabilities = new double[tests.Count];
+            for (var i = 0; i < probabilities.Length; i++)
+            {
+                probabilities[i] = _scorer.Calibrate(scores[i]);
+            }
+            return TestSelector.Select(request, probabilities, Version);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(rows);
+            ArrayPool<float>.Shared.Return(scores);
+        }
     }
 
     public IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)

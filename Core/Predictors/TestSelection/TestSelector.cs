@@ -19,30 +19,71 @@ public static class TestSelector
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.TimeBudgetSeconds, "TimeBudgetSeconds must not be negative.");
         }
-        var ordered = request.Tests
-            .Select((test, i) => (Test: test, Probability: probabilities[i]))
-            .OrderByDescending(t => t.Probability)
-            .ThenBy(t => t.Test.DurationSeconds)
-            .ThenBy(t => t.Test.Name, StringComparer.Ordinal)
-            .ToList();
-        var ranked = new List<RankedTest>(ordered.Count);
-        double used = 0, caught = 0;
-        var selectedCount = 0;
-        foreach (var (test, probability) in ordered)
+        var tests = request.Tests;
+        if (probabilities.Count != tests.Count)
         {
+            throw new ArgumentException($"{tests.Count} tests need {tests.Count} probabilities; got {probabilities.Count}.", nameof(probabilities));
+        }
+        var scored = probabilities as double[] ?? [.. probabilities];
+        var durations = new double[tests.Count];
+        var names = new string[tests.Count];
+        double total = 0;
+        for (var i = 0; i < tests.Count; i++)
+        {
+            durations[i] = tests[i].DurationSeconds;
+            names[i] = tests[i].Name;
+            total += durations[i];
+        }
+        var order = new int[tests.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        order.AsSpan().Sort(new RankOrder(scored, durations, names));
+        var ranked = new RankedTest[order.Length];
+        // Sums in ranked order, as the expected share has always been computed.
+        double used = 0, caught = 0, expected = 0;
+        var selectedCount = 0;
+        for (var rank = 0; rank < order.Length; rank++)
+        {
+            var i = order[rank];
+            var probability = scored[i];
+            expected += probability;
             var passesThreshold = request.ProbabilityThreshold is not { } threshold || probability >= threshold;
-            var fits = request.TimeBudgetSeconds is not { } budget || used + test.DurationSeconds <= budget;
+            var fits = request.TimeBudgetSeconds is not { } budget || used + durations[i] <= budget;
             var selected = passesThreshold && fits;
             if (selected)
             {
-                used += test.DurationSeconds;
+                used += durations[i];
                 caught += probability;
                 selectedCount++;
             }
-            ranked.Add(new RankedTest(ranked.Count + 1, test.Name, probability, test.DurationSeconds, selected));
+            ranked[rank] = new RankedTest(rank + 1, names[i], probability, durations[i], selected);
         }
-        var expected = ordered.Sum(t => t.Probability);
-        return new TestSelectionResult(ranked, selectedCount, used, request.Tests.Sum(t => t.DurationSeconds),
-            expected <= 0 ? (selectedCount == ordered.Count ? 1 : 0) : caught / expected, model);
+        return new TestSelectionResult(ranked, selectedCount, used, total,
+            expected <= 0 ? (selectedCount == order.Length ? 1 : 0) : caught / expected, model);
+    }
+
+    /// <summary>
+    /// Test indexes by probability (highest first), then duration (shortest first), then name
+    /// (ordinal), then input position: the order of a stable sort on the first three keys.
+    /// </summary>
+    private readonly struct RankOrder(double[] probabilities, double[] durations, string[] names) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var byProbability = probabilities[y].CompareTo(probabilities[x]);
+            if (byProbability != 0)
+            {
+                return byProbability;
+            }
+            var byDuration = durations[x].CompareTo(durations[y]);
+            if (byDuration != 0)
+            {
+                return byDuration;
+            }
+            var byName = string.CompareOrdinal(names[x], names[y]);
+            return byName != 0 ? byName : x.CompareTo(y);
+        }
     }
 }

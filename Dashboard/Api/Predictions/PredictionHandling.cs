@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Serving;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Core.Predictors.Serving.GitOpsVersion;
@@ -29,17 +28,17 @@ internal sealed class PredictionHandling(
     public static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
 
     /// <summary>Logs one served request (a batch as one entry per item) and counts it.</summary>
-    public void Record<TPredictor>(HttpContext http, ServedPredictor<TPredictor> served, ModelVersionId model, float[][][] features, double[] outputs, TimeSpan compute)
+    public void Record<TPredictor>(HttpContext http, ServedPredictor<TPredictor> served, PredictionLogItems items, TimeSpan compute, string traceId)
         where TPredictor : IPredictor
     {
         var now = clock.GetUtcNow();
-        var trace = TraceId(http);
         var caller = http.User.Identity?.Name ?? "anonymous";
+        var outputs = items.Outputs;
         var perItem = compute.TotalMilliseconds / Math.Max(1, outputs.Length);
         for (var i = 0; i < outputs.Length; i++)
         {
-            log.Record(new PredictionRecord(now, model, served.Info.Source, features[i], outputs[i], perItem, trace, caller));
+            log.Record(new PredictionRecord(now, items.Model, served.Info.Source, items.Features[i], outputs[i], perItem, traceId, caller));
         }
-        PredictionMetrics.Served(model, compute, outputs);
+        PredictionMetrics.Served(items.Model, compute, outputs);
     }
 }

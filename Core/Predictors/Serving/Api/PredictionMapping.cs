@@ -34,5 +34,11 @@ public static class PredictionMapping
         [.. drivers.Select(d => new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution))];
 
     /// <summary>Driver names are BuildFeatures property names; the API speaks camelCase like its requests.</summary>
-    private static string ToCamelCase(string name) => name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    private static string ToCamelCase(string name) => CamelCaseNames.TryGetValue(name, out var known) ? known : CamelCase(name);
+
+    private static string CamelCase(string name) => name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
+    /// <summary>The feature names converted once, not per driver of every answer.</summary>
+    private static readonly Dictionary<string, string> CamelCaseNames =
+        BuildFeatureVector.Names.Concat(TestCaseFeatureVector.Names).Distinct().ToDictionary(n => n, CamelCase, StringComparer.Ordinal);
 }

@@ -14,7 +14,7 @@ namespace MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 /// and deletes entries past the retention period. A failing database costs log entries, counted,
 /// never requests: a batch is retried a few times, then given up.
 /// </summary>
-internal sealed class PredictionLogWriter(
+internal sealed partial class PredictionLogWriter(
     PredictionLog log,
     IDbContextFactory<DashboardDbContext> databases,
     IOptions<PredictionApiOptions> options,
@@ -56,9 +56,7 @@ internal sealed class PredictionLogWriter(
             try
             {
                 await using var db = await databases.CreateDbContextAsync(cancellationToken);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.Set<PredictionLogEntry>().AddRange(batch.Select(ToEntry));
-                await db.SaveChangesAsync(cancellationToken);
+                await InsertAsync(db, batch, cancellationToken);
                 log.CountWritten(batch.Count);
                 return;
             }

@@ -33,6 +33,7 @@ public sealed partial class TreeEnsembleScorer
         _bias = bias;
         _platt = platt;
         FeatureCount = featureCount;
+        _batch = BuildBatchLayout();
     }
 
     /// <summary>One more than the highest feature index any split reads.</summary>
@@ -65,7 +66,7 @@ public sealed partial class TreeEnsembleScorer
         return float.IsNaN(score) ? score : (float)(1 / (1 + Math.Exp((platt.Slope * score) + platt.Offset)));
     }
 
-    /// <summary>Scores many rows tree by tree, so each tree's nodes stay in cache while every row walks it.</summary>
+    /// <summary>Scores rows given as separate arrays: copied into one pooled flat array, then <see cref="ScoreBatch(ReadOnlySpan{float}, int, Span{float})"/>.</summary>
     public void ScoreBatch(IReadOnlyList<float[]> rows, Span<float> scores)
     {
         if (scores.Length < rows.Count)
@@ -76,10 +77,8 @@ public sealed partial class TreeEnsembleScorer
         {
             return;
         }
-        // Rows copied into one flat array: the inner loop then reads plain memory, not an interface indexer.
         var width = rows[0].Length;
         var flat = System.Buffers.ArrayPool<float>.Shared.Rent(rows.Count * width);
-        var sums = System.Buffers.ArrayPool<double>.Shared.Rent(rows.Count);
         try
         {
             for (var r = 0; r < rows.Count; r++)
@@ -92,23 +91,11 @@ public sealed partial class TreeEnsembleScorer
                 }
                 row.CopyTo(flat, r * width);
             }
-            Array.Clear(sums, 0, rows.Count);
-            foreach (var root in _roots)
-            {
-                for (var r = 0; r < rows.Count; r++)
-                {
-                    sums[r] += _leaves[Leaf(root, flat.AsSpan(r * width, width))];
-                }
-            }
-            for (var r = 0; r < rows.Count; r++)
-            {
-                scores[r] = Finish(sums[r]);
-            }
+            ScoreBatch(flat.AsSpan(0, rows.Count * width), width, scores);
         }
         finally
         {
             System.Buffers.ArrayPool<float>.Shared.Return(flat);
-            System.Buffers.ArrayPool<double>.Shared.Return(sums);
         }
     }
 
