@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Core.Storage.Entities;
 using Npgsql;
@@ -54,6 +56,29 @@ public sealed class PostgreSqlStorageTests : IAsyncLifetime
             read.UserAccounts.Add(new UserAccount { UserName = "oncall", PasswordHash = "h", Role = "viewer" });
             await read.SaveChangesAsync();
         });
+    }
+
+    [Fact]
+    public async Task PredictionLogInsert_FreshPostgreSql_RowsReadBackThroughEf()
+    {
+        var options = new DbContextOptionsBuilder<PostgresDashboardDbContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString).Options;
+        var at = new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
+        // 150 rows: one full multi-row statement and one partial one, in one transaction.
+        var batch = Enumerable.Range(0, 150).Select(i => new PredictionRecord(
+            at.AddSeconds(i), new ModelVersionId(PredictorKind.BuildTime, 3), "gitops", [[i, 0.5f]], 100 + i, 0.25, $"trace-{i}", "api-key")).ToList();
+
+        await using (var db = new PostgresDashboardDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            await PredictionLogWriter.InsertAsync(db, batch, CancellationToken.None);
+        }
+
+        await using var read = new PostgresDashboardDbContext(options);
+        var rows = await read.Set<PredictionLogEntry>().OrderBy(e => e.Timestamp).ToListAsync();
+        Assert.Equal(150, rows.Count);
+        Assert.Equal((at.AddSeconds(149), "build-time", 3, "gitops", "[[149,0.5]]", 249.0, "trace-149", "api-key"),
+            (rows[^1].Timestamp, rows[^1].Model, rows[^1].Version, rows[^1].VersionSource, rows[^1].Features, rows[^1].Output, rows[^1].TraceId, rows[^1].Caller));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal sealed partial class PredictionLogWriter
         nameof(PredictionLogEntry.LatencyMilliseconds), nameof(PredictionLogEntry.TraceId), nameof(PredictionLogEntry.Caller),
     ];
 
-    private static async Task InsertAsync(DashboardDbContext db, List<PredictionRecord> batch, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(DashboardDbContext db, List<PredictionRecord> batch, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
