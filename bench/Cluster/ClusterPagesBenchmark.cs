@@ -54,7 +54,7 @@ public static class ClusterPagesBenchmark
         }
         if (Runs("event"))
         {
-            await EventToDomAsync(page, client, state);
+            await EventToDomAsync(page, client, state, platform.Store);
         }
         if (Runs("memory"))
         {
@@ -92,47 +92,70 @@ public static class ClusterPagesBenchmark
         Console.WriteLine($"Applications page, {state.Current.Applications.Count} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
     }
 
-    private static async Task EventToDomAsync(IPage page, Kubernetes client, ClusterState state)
+    private static async Task EventToDomAsync(IPage page, Kubernetes client, ClusterState state, SandboxObjectStore store)
     {
         const string Name = "bench-app-00001";
         await page.GotoAsync($"/applications/{Name}");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("app-health")).ToContainTextAsync("Healthy", new() { Timeout = 60_000 });
-        var latencies = new List<double>();
-        var inState = new List<double>();
+        await using var probe = await EventLatencyProbe.StartAsync(Namespace, Name, store, client, state);
+        var hops = new Dictionary<string, List<double>>
+        {
+            ["PATCH → committed in the sandbox store"] = [],
+            ["PATCH → response back at the client"] = [],
+            ["PATCH → watch event on the wire"] = [],
+            ["PATCH → dashboard's ClusterState"] = [],
+            ["PATCH → browser DOM"] = [],
+        };
+        using var sampler = new AllocationSampler();
+        sampler.Start();
+        var (gen0, gen1, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var health = "Healthy";
         for (var i = 0; i < 40; i++)
         {
             health = health == "Healthy" ? "Degraded" : "Healthy";
             var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["health"] = new JsonObject { ["status"] = health } } }.ToJsonString(), V1Patch.PatchType.MergePatch);
-            var watch = Stopwatch.StartNew();
-            var arrived = ArrivalAsync(state, Name, health, watch);
+            // A MutationObserver stamps the moment the row shows the new health; armed before the change is sent.
+            await page.EvaluateAsync(DomStampScript, health);
+            var pending = probe.ExpectAsync(health);
             await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, "argoproj.io", "v1alpha1", Namespace, "applications", Name);
-            while (await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health')") != health)
-            {
-                await Task.Delay(2);
-            }
-            inState.Add(await arrived);
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            hops["PATCH → response back at the client"].Add(pending.Elapsed());
+            var domEpochMs = await page.EvaluateAsync<double>("() => window.__benchHealthShown");
+            hops["PATCH → committed in the sandbox store"].Add(await pending.Committed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → watch event on the wire"].Add(await pending.Wire.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → dashboard's ClusterState"].Add(await pending.InState.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → browser DOM"].Add(domEpochMs - pending.StartEpochMs);
             await Task.Delay(150);
         }
-        latencies.Sort();
-        inState.Sort();
-        Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {Percentile95(latencies):0} ms, max {latencies[^1]:0} ms");
-        Console.WriteLine($"  of which PATCH → dashboard's ClusterState (API + watch): p50 {inState[inState.Count / 2]:0} ms, p95 {Percentile95(inState):0} ms, max {inState[^1]:0} ms");
+        Console.WriteLine($"Watch event → DOM, {hops["PATCH → browser DOM"].Count} application patches, each hop from just before the PATCH is sent (load average {LoadAverage()}):");
+        foreach (var (hop, times) in hops)
+        {
+            times.Sort();
+            Console.WriteLine($"  {hop,-42} p50 {times[times.Count / 2],6:0.0} ms, p95 {Percentile95(times),6:0.0} ms, max {times[^1],6:0.0} ms");
+        }
+        Console.WriteLine($"  during the run: {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB allocated, GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms GC pause in all");
+        Console.WriteLine($"  most allocated (sampled): {string.Join(", ", sampler.Stop(12).Select(t => $"{t.Type} {t.Bytes / 1048576.0:0.0} MiB"))}");
     }
+
+    // Resolves window.__benchHealthShown (a promise of Date.now()) once the health chip shows the value.
+    private const string DomStampScript = """
+        health => {
+            const shown = () => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health') === health;
+            window.__benchHealthShown = new Promise(resolve => {
+                const observer = new MutationObserver(() => {
+                    if (shown()) {
+                        observer.disconnect();
+                        resolve(Date.now());
+                    }
+                });
+                observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            });
+        }
+        """;
 
     private static double Percentile95(List<double> sorted) => sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
 
-    /// <summary>Polls the shared state on a thread of its own; the time at which the patched health is in the snapshot.</summary>
-    private static Task<double> ArrivalAsync(ClusterState state, string name, string health, Stopwatch watch) => Task.Run(() =>
-    {
-        while (state.Current.Application(name)?.HealthStatus != health)
-        {
-            Thread.SpinWait(200);
-        }
-        return watch.Elapsed.TotalMilliseconds;
-    });
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>
     /// Managed heap (after forced full GCs) as circuits open and close: first circuits on a page
