@@ -24,7 +24,7 @@ public static class ClusterPagesBenchmark
     private const int Pods = 2_000;
 
     /// <summary>An application page for a name that does not exist: layout, circuit and one cluster subscription, no list.</summary>
-    private const string BaselinePage = "/applications/no-such-application";
+    internal const string BaselinePage = "/applications/no-such-application";
 
     /// <param name="parts">Any of render, event, memory; none means all three.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> parts)
@@ -58,7 +58,7 @@ public static class ClusterPagesBenchmark
         }
         if (Runs("memory"))
         {
-            await MemoryPerCircuitAsync(browser, baseAddress, state, app.Services.GetRequiredService<CircuitCounter>());
+            await new CircuitMemoryMeasurement(browser, baseAddress, app.Services.GetRequiredService<CircuitCounter>(), Applications + 9).RunAsync(state);
         }
         return 0;
     }
@@ -157,78 +157,6 @@ public static class ClusterPagesBenchmark
 
     internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>
-    /// Managed heap (after forced full GCs) as circuits open and close: first circuits on a page
-    /// without a list (what any circuit costs: layout, navigation, MudBlazor's services, SignalR),
-    /// then circuits on the Applications page, then those closed again. The page's own cost is the
-    /// difference, measured both when they open and when they close.
-    /// </summary>
-    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state, CircuitCounter circuits)
-    {
-        const int Circuits = 10;
-        // Warm-up: JIT, caches and pools that the first circuits of each page fill once for the process.
-        var warmUp = new List<IBrowserContext>();
-        for (var i = 0; i < 2; i++)
-        {
-            warmUp.Add(await OpenAsync(browser, baseAddress, BaselinePage));
-            warmUp.Add(await OpenAsync(browser, baseAddress, "/applications"));
-        }
-        foreach (var context in warmUp)
-        {
-            await context.CloseAsync();
-        }
-        await Task.Delay(3000);
-        var (before, open0) = (Heap(), circuits.Open);
-        for (var i = 0; i < Circuits; i++)
-        {
-            await OpenAsync(browser, baseAddress, BaselinePage);
-        }
-        await Task.Delay(3000);
-        var (baseline, open1) = (Heap(), circuits.Open);
-        var listPages = new List<IBrowserContext>();
-        for (var i = 0; i < Circuits; i++)
-        {
-            listPages.Add(await OpenAsync(browser, baseAddress, "/applications"));
-        }
-        await Task.Delay(3000);
-        var (after, open2) = (Heap(), circuits.Open);
-        foreach (var context in listPages)
-        {
-            await context.CloseAsync();
-        }
-        await Task.Delay(5000);
-        var (closed, open3) = (Heap(), circuits.Open);
-        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB ({open0} circuits) → {baseline / 1048576.0:0.0} MiB ({open1}) → {after / 1048576.0:0.0} MiB ({open2}, {state.SubscriberCount} cluster subscribers) → {closed / 1048576.0:0.0} MiB ({open3})");
-        Console.WriteLine($"  per circuit on the page without a list ({BaselinePage}): {PerCircuit(baseline - before, open1 - open0):0} KB");
-        Console.WriteLine($"  per circuit on the Applications page, {Applications + 9} applications, table view: {PerCircuit(baseline - before, open1 - open0) + PerCircuit(after - baseline, open2 - open1):0} KB in all; the page's own share {PerCircuit(after - baseline, open2 - open1):0} KB when opened, {PerCircuit(after - closed, open2 - open3):0} KB freed when closed");
-    }
-
-    private static double PerCircuit(long bytes, int circuits) => circuits <= 0 ? double.NaN : bytes / (double)circuits / 1024.0;
-
-    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, string target)
-    {
-        var page = await SignInAsync(browser, baseAddress, target);
-        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        if (target == BaselinePage)
-        {
-            await Assertions.Expect(page.GetByTestId("app-missing")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        }
-        else
-        {
-            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("[data-testid=applications-table] [data-app]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        }
-        return page.Context;
-    }
-
-    private static long Heap()
-    {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
     private static void Fill(SandboxObjectStore store)
     {
         store.Create(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
@@ -278,7 +206,7 @@ public static class ClusterPagesBenchmark
     };
 
     /// <summary>Signs in on the way to <paramref name="target"/>, so the only circuit the new browser context opens is that page's.</summary>
-    private static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress, string target = "/")
+    internal static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress, string target = "/")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
