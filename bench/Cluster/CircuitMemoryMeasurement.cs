@@ -62,6 +62,8 @@ internal sealed class CircuitMemoryMeasurement(IBrowser browser, Uri baseAddress
         var (after, open1) = (Heap(), circuits.Open);
         foreach (var tab in tabs)
         {
+            // Leaving the page lets Blazor tell the server the circuit is gone; closing the context alone would leave it retained as disconnected for minutes.
+            await tab.GotoAsync("about:blank");
             await tab.Context.CloseAsync();
         }
         var deadline = DateTime.UtcNow.AddSeconds(30);
