@@ -24,7 +24,7 @@ public static class ClusterPagesBenchmark
     private const int Pods = 2_000;
 
     /// <summary>An application page for a name that does not exist: layout, circuit and one cluster subscription, no list.</summary>
-    private const string BaselinePage = "/applications/no-such-application";
+    internal const string BaselinePage = "/applications/no-such-application";
 
     /// <param name="parts">Any of render, event, memory; none means all three.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> parts)
@@ -54,11 +54,11 @@ public static class ClusterPagesBenchmark
         }
         if (Runs("event"))
         {
-            await EventToDomAsync(page, client, state);
+            await EventToDomAsync(page, client, state, platform.Store);
         }
         if (Runs("memory"))
         {
-            await MemoryPerCircuitAsync(browser, baseAddress, state, app.Services.GetRequiredService<CircuitCounter>());
+            await new CircuitMemoryMeasurement(browser, baseAddress, app.Services.GetRequiredService<CircuitCounter>(), Applications + 9).RunAsync(state);
         }
         return 0;
     }
@@ -92,119 +92,70 @@ public static class ClusterPagesBenchmark
         Console.WriteLine($"Applications page, {state.Current.Applications.Count} applications: navigation to interactive table, median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms (cold first run {times[0]:0} ms)");
     }
 
-    private static async Task EventToDomAsync(IPage page, Kubernetes client, ClusterState state)
+    private static async Task EventToDomAsync(IPage page, Kubernetes client, ClusterState state, SandboxObjectStore store)
     {
         const string Name = "bench-app-00001";
         await page.GotoAsync($"/applications/{Name}");
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("app-health")).ToContainTextAsync("Healthy", new() { Timeout = 60_000 });
-        var latencies = new List<double>();
-        var inState = new List<double>();
+        await using var probe = await EventLatencyProbe.StartAsync(Namespace, Name, store, client, state);
+        var hops = new Dictionary<string, List<double>>
+        {
+            ["PATCH → committed in the sandbox store"] = [],
+            ["PATCH → response back at the client"] = [],
+            ["PATCH → watch event on the wire"] = [],
+            ["PATCH → dashboard's ClusterState"] = [],
+            ["PATCH → browser DOM"] = [],
+        };
+        using var sampler = new AllocationSampler();
+        sampler.Start();
+        var (gen0, gen1, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var health = "Healthy";
         for (var i = 0; i < 40; i++)
         {
             health = health == "Healthy" ? "Degraded" : "Healthy";
             var patch = new V1Patch(new JsonObject { ["status"] = new JsonObject { ["health"] = new JsonObject { ["status"] = health } } }.ToJsonString(), V1Patch.PatchType.MergePatch);
-            var watch = Stopwatch.StartNew();
-            var arrived = ArrivalAsync(state, Name, health, watch);
+            // A MutationObserver stamps the moment the row shows the new health; armed before the change is sent.
+            await page.EvaluateAsync(DomStampScript, health);
+            var pending = probe.ExpectAsync(health);
             await client.CustomObjects.PatchNamespacedCustomObjectAsync(patch, "argoproj.io", "v1alpha1", Namespace, "applications", Name);
-            while (await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health')") != health)
-            {
-                await Task.Delay(2);
-            }
-            inState.Add(await arrived);
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            hops["PATCH → response back at the client"].Add(pending.Elapsed());
+            var domEpochMs = await page.EvaluateAsync<double>("() => window.__benchHealthShown");
+            hops["PATCH → committed in the sandbox store"].Add(await pending.Committed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → watch event on the wire"].Add(await pending.Wire.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → dashboard's ClusterState"].Add(await pending.InState.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+            hops["PATCH → browser DOM"].Add(domEpochMs - pending.StartEpochMs);
             await Task.Delay(150);
         }
-        latencies.Sort();
-        inState.Sort();
-        Console.WriteLine($"Watch event → DOM ({latencies.Count} application patches): p50 {latencies[latencies.Count / 2]:0} ms, p95 {Percentile95(latencies):0} ms, max {latencies[^1]:0} ms");
-        Console.WriteLine($"  of which PATCH → dashboard's ClusterState (API + watch): p50 {inState[inState.Count / 2]:0} ms, p95 {Percentile95(inState):0} ms, max {inState[^1]:0} ms");
+        Console.WriteLine($"Watch event → DOM, {hops["PATCH → browser DOM"].Count} application patches, each hop from just before the PATCH is sent (load average {LoadAverage()}):");
+        foreach (var (hop, times) in hops)
+        {
+            times.Sort();
+            Console.WriteLine($"  {hop,-42} p50 {times[times.Count / 2],6:0.0} ms, p95 {Percentile95(times),6:0.0} ms, max {times[^1],6:0.0} ms");
+        }
+        Console.WriteLine($"  during the run: {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB allocated, GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms GC pause in all");
+        Console.WriteLine($"  most allocated (sampled): {string.Join(", ", sampler.Stop(12).Select(t => $"{t.Type} {t.Bytes / 1048576.0:0.0} MiB"))}");
     }
+
+    // Resolves window.__benchHealthShown (a promise of Date.now()) once the health chip shows the value.
+    private const string DomStampScript = """
+        health => {
+            const shown = () => document.querySelector('[data-testid=app-health] [data-health]')?.getAttribute('data-health') === health;
+            window.__benchHealthShown = new Promise(resolve => {
+                const observer = new MutationObserver(() => {
+                    if (shown()) {
+                        observer.disconnect();
+                        resolve(Date.now());
+                    }
+                });
+                observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            });
+        }
+        """;
 
     private static double Percentile95(List<double> sorted) => sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
 
-    /// <summary>Polls the shared state on a thread of its own; the time at which the patched health is in the snapshot.</summary>
-    private static Task<double> ArrivalAsync(ClusterState state, string name, string health, Stopwatch watch) => Task.Run(() =>
-    {
-        while (state.Current.Application(name)?.HealthStatus != health)
-        {
-            Thread.SpinWait(200);
-        }
-        return watch.Elapsed.TotalMilliseconds;
-    });
-
-    /// <summary>
-    /// Managed heap (after forced full GCs) as circuits open and close: first circuits on a page
-    /// without a list (what any circuit costs: layout, navigation, MudBlazor's services, SignalR),
-    /// then circuits on the Applications page, then those closed again. The page's own cost is the
-    /// difference, measured both when they open and when they close.
-    /// </summary>
-    private static async Task MemoryPerCircuitAsync(IBrowser browser, Uri baseAddress, ClusterState state, CircuitCounter circuits)
-    {
-        const int Circuits = 10;
-        // Warm-up: JIT, caches and pools that the first circuits of each page fill once for the process.
-        var warmUp = new List<IBrowserContext>();
-        for (var i = 0; i < 2; i++)
-        {
-            warmUp.Add(await OpenAsync(browser, baseAddress, BaselinePage));
-            warmUp.Add(await OpenAsync(browser, baseAddress, "/applications"));
-        }
-        foreach (var context in warmUp)
-        {
-            await context.CloseAsync();
-        }
-        await Task.Delay(3000);
-        var (before, open0) = (Heap(), circuits.Open);
-        for (var i = 0; i < Circuits; i++)
-        {
-            await OpenAsync(browser, baseAddress, BaselinePage);
-        }
-        await Task.Delay(3000);
-        var (baseline, open1) = (Heap(), circuits.Open);
-        var listPages = new List<IBrowserContext>();
-        for (var i = 0; i < Circuits; i++)
-        {
-            listPages.Add(await OpenAsync(browser, baseAddress, "/applications"));
-        }
-        await Task.Delay(3000);
-        var (after, open2) = (Heap(), circuits.Open);
-        foreach (var context in listPages)
-        {
-            await context.CloseAsync();
-        }
-        await Task.Delay(5000);
-        var (closed, open3) = (Heap(), circuits.Open);
-        Console.WriteLine($"Managed heap after full GC: {before / 1048576.0:0.0} MiB ({open0} circuits) → {baseline / 1048576.0:0.0} MiB ({open1}) → {after / 1048576.0:0.0} MiB ({open2}, {state.SubscriberCount} cluster subscribers) → {closed / 1048576.0:0.0} MiB ({open3})");
-        Console.WriteLine($"  per circuit on the page without a list ({BaselinePage}): {PerCircuit(baseline - before, open1 - open0):0} KB");
-        Console.WriteLine($"  per circuit on the Applications page, {Applications + 9} applications, table view: {PerCircuit(baseline - before, open1 - open0) + PerCircuit(after - baseline, open2 - open1):0} KB in all; the page's own share {PerCircuit(after - baseline, open2 - open1):0} KB when opened, {PerCircuit(after - closed, open2 - open3):0} KB freed when closed");
-    }
-
-    private static double PerCircuit(long bytes, int circuits) => circuits <= 0 ? double.NaN : bytes / (double)circuits / 1024.0;
-
-    private static async Task<IBrowserContext> OpenAsync(IBrowser browser, Uri baseAddress, string target)
-    {
-        var page = await SignInAsync(browser, baseAddress, target);
-        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        if (target == BaselinePage)
-        {
-            await Assertions.Expect(page.GetByTestId("app-missing")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        }
-        else
-        {
-            await Assertions.Expect(page.GetByTestId("application-count")).ToContainTextAsync($"of {Applications + 9}", new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("[data-testid=applications-table] [data-app]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        }
-        return page.Context;
-    }
-
-    private static long Heap()
-    {
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Fill(SandboxObjectStore store)
     {
@@ -255,7 +206,7 @@ public static class ClusterPagesBenchmark
     };
 
     /// <summary>Signs in on the way to <paramref name="target"/>, so the only circuit the new browser context opens is that page's.</summary>
-    private static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress, string target = "/")
+    internal static async Task<IPage> SignInAsync(IBrowser browser, Uri baseAddress, string target = "/")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s.Autorest;
 using MlOpsDashboard.Core.Delivery.Applications;
-using MlOpsDashboard.Core.Sandbox.Kustomize;
+using MlOpsDashboard.Core.Delivery.Kustomize;
 
 namespace MlOpsDashboard.Core.Cluster.Diff;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Microsoft.Extensions.Options;
 using MlOpsDashboard.Core.Configuration;
-using MlOpsDashboard.Core.Sandbox.Kustomize;
+using MlOpsDashboard.Core.Delivery.Kustomize;
 
 namespace MlOpsDashboard.Core.Delivery.Applications;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -24,7 +25,17 @@ public static class SandboxObjects
         return json;
     }
 
-    public static T FromJsonObject<T>(JsonObject json) => KubernetesJson.Deserialize<T>(json.ToJsonString());
+    // Read straight from the node, without a string in between: the simulator reads every pod this way on each step.
+    public static T FromJsonObject<T>(JsonObject json) =>
+        json.Deserialize<T>(KubernetesOptions.Value) ?? throw new ArgumentException("the object deserialized to null", nameof(json));
+
+    // KubernetesJson's own options (its converters for quantities, dates and int-or-string).
+    private static readonly Lazy<JsonSerializerOptions> KubernetesOptions = new(() =>
+    {
+        JsonSerializerOptions? options = null;
+        KubernetesJson.AddJsonOptions(o => options = o);
+        return options ?? throw new InvalidOperationException("KubernetesJson gave no serializer options");
+    });
 
     /// <summary>The sandbox resource a model type is served as, e.g. V1Pod → pods.</summary>
     public static SandboxResource ResourceFor<T>() where T : IKubernetesObject
@@ -59,5 +70,6 @@ public static class SandboxObjectStoreTypedExtensions
 
     public static IReadOnlyList<T> List<T>(this SandboxObjectStore store, string? @namespace = null, string? labelSelector = null, string? fieldSelector = null)
         where T : IKubernetesObject<V1ObjectMeta> =>
-        [.. store.List(SandboxObjects.ResourceFor<T>(), @namespace, labelSelector, fieldSelector).Items.Select(SandboxObjects.FromJsonObject<T>)];
+        // The store's own objects, read without copying them first: they are never mutated once committed.
+        [.. store.ListShared(SandboxObjects.ResourceFor<T>(), @namespace, LabelSelector.Parse(labelSelector), FieldSelector.Parse(fieldSelector)).Items.Select(SandboxObjects.FromJsonObject<T>)];
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 using MlOpsDashboard.Core.Sandbox.KubernetesApi;
-using MlOpsDashboard.Core.Sandbox.Kustomize;
+using MlOpsDashboard.Core.Delivery.Kustomize;
 
 namespace MlOpsDashboard.Core.Sandbox.Platform;
 

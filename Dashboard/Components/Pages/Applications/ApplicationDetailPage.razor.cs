@@ -16,6 +16,18 @@ public partial class ApplicationDetailPage : LiveClusterComponent
     [Parameter]
     public required string Name { get; set; }
 
+    // Node changes and other applications' changes do not show here; re-rendering for them would only
+    // make this application's own change wait for the next batch window.
+    protected override bool IsRelevant(ClusterChange change) => change.Type == ClusterChangeType.Connection || _app is null || change.Kind switch
+    {
+        ClusterKind.Applications => change.Key == _app.Key,
+        ClusterKind.Pods or ClusterKind.Events => InNamespaceOfApplication(change.Key),
+        _ => false,
+    };
+
+    private bool InNamespaceOfApplication(string key) =>
+        key.StartsWith(_app!.Destination.Namespace + "/", StringComparison.Ordinal) || key.StartsWith(_app.Namespace + "/", StringComparison.Ordinal);
+
     protected override void OnParametersSet()
     {
         _breadcrumbs = [new("Applications", "applications"), new(Name, null, disabled: true)];
