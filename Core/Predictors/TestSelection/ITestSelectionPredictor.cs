@@ -20,7 +20,7 @@ public sealed record TestSelectionRequest(
     double? ProbabilityThreshold = null,
     double? TimeBudgetSeconds = null);
 
-public sealed record RankedTest(
+public readonly record struct RankedTest(
     int Rank,
     string Name,
     double FailureProbability,
