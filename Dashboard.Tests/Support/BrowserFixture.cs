@@ -78,9 +78,12 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Prerendered HTML shows before the circuit is live; clicks before that are lost.</summary>
+    /// <summary>
+    /// Prerendered HTML shows before the circuit is live; clicks before that are lost. Patient: at
+    /// the suite's start, on 2 cores, a circuit took over Playwright's default 5 s to connect.
+    /// </summary>
     public static Task WaitForCircuitAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
     public async Task DisposeAsync()
     {
