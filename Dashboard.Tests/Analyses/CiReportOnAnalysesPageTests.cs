@@ -12,7 +12,7 @@ using MlOpsDashboard.Core.Pipelines;
 using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
-namespace MlOpsDashboard.Dashboard.Tests.Incidents;
+namespace MlOpsDashboard.Dashboard.Tests.Analyses;
 
 /// <summary>A CI failure's report on the Analyses page: what changed since the last green run is part of it; there is nothing to roll back.</summary>
 public sealed class CiReportOnAnalysesPageTests : BunitTestContext

@@ -15,7 +15,7 @@ using MlOpsDashboard.Dashboard.Tests.Cluster;
 using MlOpsDashboard.Dashboard.Tests.Drift;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
-namespace MlOpsDashboard.Dashboard.Tests.Incidents;
+namespace MlOpsDashboard.Dashboard.Tests.Analyses;
 
 /// <summary>
 /// A report's "Roll back…": which reports offer it and where it leads (the Delivery page's rollback
