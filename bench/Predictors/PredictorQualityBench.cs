@@ -27,6 +27,7 @@ public static class PredictorQualityBench
             "all" => RunAll(datasets, args, builds: true, tests: true),
             "builds" => RunAll(datasets, args, builds: true, tests: false),
             "tests" => RunTests(datasets, args),
+            "tests-ranking" => TestRankingProbe.Run(datasets, args),
             "build-time" => BuildTimeOnly.Run(datasets, args),
             _ => throw new ArgumentException($"--only takes build-time, builds or tests; got '{only}'."),
         };
@@ -64,7 +65,7 @@ public static class PredictorQualityBench
         Console.WriteLine(text);
     }
 
-    /// <summary>Test prioritisation; <c>--file iofrol</c> keeps one data set, <c>--retrain-after N</c> sets the online refit interval (0 = off), <c>--train-share</c>, <c>--trees</c>, <c>--leaves</c> the rest.</summary>
+    /// <summary>Test prioritisation; <c>--file iofrol</c> keeps one data set, <c>--retrain-after N</c> sets the online refit interval (0 = off), <c>--train-share</c>, <c>--until</c> (score cycles before this share only: a validation run), <c>--trees</c>, <c>--leaves</c> the rest.</summary>
     private static int RunTests(string datasets, string[] args)
     {
         var file = args.SkipWhile(a => a != "--file").Skip(1).FirstOrDefault();
@@ -78,6 +79,7 @@ public static class PredictorQualityBench
         {
             RetrainAfterRuns = (int)Option("--retrain-after", defaults.RetrainAfterRuns),
             TrainCycleShare = Option("--train-share", defaults.TrainCycleShare),
+            EvaluateUntilCycleShare = Option("--until", defaults.EvaluateUntilCycleShare),
             Trees = (int)Option("--trees", defaults.Trees),
             Leaves = (int)Option("--leaves", defaults.Leaves),
         };

@@ -23,6 +23,13 @@ public sealed record TestSelectionTrainingOptions
 
     /// <summary>Evaluation only: the share of each data set's CI cycles, oldest first, that trains before any cycle is scored.</summary>
     public double TrainCycleShare { get; init; } = ChronologicalSplit.DefaultTrainShare;
+
+    /// <summary>
+    /// Evaluation only: cycles from this share of the data set on are neither scored nor learned from
+    /// (1 = score to the end). With <see cref="TrainCycleShare"/> 0.6 and this 0.8 ideas are compared
+    /// on cycles before the test part, so no choice is made on the verdicts of the scored test cycles.
+    /// </summary>
+    public double EvaluateUntilCycleShare { get; init; } = 1;
 }
 
 public sealed record TestSelectionCalibration(float[] Medians)

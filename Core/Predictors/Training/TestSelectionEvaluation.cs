@@ -30,7 +30,10 @@ public static class TestSelectionEvaluation
         var cyclesByProject = examples.GroupBy(e => e.Project).ToDictionary(g => g.Key, g => g.Select(e => e.Cycle).Distinct().Order().ToList());
         var cut = cyclesByProject.ToDictionary(kv => kv.Key, kv => kv.Value[Math.Clamp((int)Math.Floor(kv.Value.Count * options.TrainCycleShare), 1, kv.Value.Count - 1)]);
         var train = examples.Where(e => e.Cycle < cut[e.Project]).ToList();
-        var test = examples.Where(e => e.Cycle >= cut[e.Project]).ToList();
+        var end = cyclesByProject.ToDictionary(kv => kv.Key, kv => options.EvaluateUntilCycleShare >= 1
+            ? long.MaxValue
+            : kv.Value[Math.Clamp((int)Math.Floor(kv.Value.Count * options.EvaluateUntilCycleShare), 1, kv.Value.Count - 1)]);
+        var test = examples.Where(e => e.Cycle >= cut[e.Project] && e.Cycle < end[e.Project]).ToList();
         var model = TestSelectionModel.Train(train, options, progress);
         var projects = new List<TestSelectionProjectFigures>();
         foreach (var project in test.GroupBy(e => e.Project).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -68,7 +71,7 @@ public static class TestSelectionEvaluation
                 seen.AddRange(runs);
                 unseenRuns += runs.Count;
             }
-            projects.Add(new TestSelectionProjectFigures(project.Key, cyclesByProject[project.Key].Count - cycles.Count, cycles.Count, modelFigures.Count,
+            projects.Add(new TestSelectionProjectFigures(project.Key, cyclesByProject[project.Key].Count(c => c < cut[project.Key]), cycles.Count, modelFigures.Count,
                 Mean(modelFigures), Mean(naiveFigures), Mean(randomFigures)));
             progress?.Report($"test selection: {project.Key} evaluated on {modelFigures.Count} cycles with failures");
         }
