@@ -93,12 +93,26 @@ public static class PredictorQualityBench
             var (tests, _) = TestSelectionEvaluation.Run(TestVerdictImporter.ReadFile(path), options, new SynchronousProgress(Console.Error));
             foreach (var p in tests.Projects)
             {
+                if (args.Contains("--per-cycle"))
+                {
+                    PrintCycles(p);
+                }
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {p.Project} | {p.CyclesWithFailures} | **{p.Model.Apfd:0.000}** | {p.Naive.Apfd:0.000} | {p.Random.Apfd:0.000} | {p.Model.ApfdCost:0.000} | {p.Naive.ApfdCost:0.000} | {p.Model.TimeShareToCatchAll:P1} | {p.Naive.TimeShareToCatchAll:P1} |");
             }
         }
         Console.WriteLine(text);
         return 0;
+    }
+
+    /// <summary><c>--per-cycle</c>: every scored cycle, model against the naive rule and a perfect order.</summary>
+    private static void PrintCycles(TestSelectionProjectFigures project)
+    {
+        Console.WriteLine($"{project.Project}: cycle, runs, failing runs, APFD model, naive, perfect, perfect - model");
+        foreach (var c in project.Cycles.OrderByDescending(c => c.Perfect - c.Model))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c.Cycle,5} {c.Runs,5} {c.Failures,5}  {c.Model:0.000} {c.Naive:0.000} {c.Perfect:0.000}  {c.Perfect - c.Model:0.000}"));
+        }
     }
 }
 

@@ -8,7 +8,14 @@ public sealed record PrioritisationFigures(double Apfd, double ApfdCost, double 
 
 public sealed record TestSelectionProjectFigures(
     string Project, int TrainCycles, int TestCycles, int CyclesWithFailures,
-    PrioritisationFigures Model, PrioritisationFigures Naive, PrioritisationFigures Random);
+    PrioritisationFigures Model, PrioritisationFigures Naive, PrioritisationFigures Random)
+{
+    /// <summary>APFD of every scored cycle: where the model loses to a perfect order, and to the naive one.</summary>
+    public IReadOnlyList<CycleApfd> Cycles { get; init; } = [];
+}
+
+/// <summary>One scored cycle: its size, its failing runs and the APFD of the model, the naive rule and a perfect order.</summary>
+public sealed record CycleApfd(long Cycle, int Runs, int Failures, double Model, double Naive, double Perfect);
 
 public sealed record TestSelectionEvaluationReport(IReadOnlyList<TestSelectionProjectFigures> Projects)
 {
@@ -41,6 +48,7 @@ public static class TestSelectionEvaluation
             var modelFigures = new List<PrioritisationFigures>();
             var naiveFigures = new List<PrioritisationFigures>();
             var randomFigures = new List<PrioritisationFigures>();
+            var perCycle = new List<CycleApfd>();
             var random = new Random(7);
             var cycles = project.GroupBy(e => e.Cycle).OrderBy(g => g.Key).ToList();
             // Online, as a CI system would run it: before each cycle the forest may be refitted on
@@ -67,12 +75,14 @@ public static class TestSelectionEvaluation
                     naiveFigures.Add(Figures([.. runs.OrderByDescending(r => r.Features.LastRunFailed == true)
                         .ThenByDescending(r => r.Features.PreviousFailures).ThenBy(r => r.Features.DurationSeconds)]));
                     randomFigures.Add(Figures([.. runs.OrderBy(_ => random.Next())]));
+                    perCycle.Add(new CycleApfd(cycle.Key, runs.Count, runs.Count(r => r.Failed), modelFigures[^1].Apfd, naiveFigures[^1].Apfd,
+                        QualityMetrics.Apfd([.. runs.Select(r => r.Failed).OrderDescending()])));
                 }
                 seen.AddRange(runs);
                 unseenRuns += runs.Count;
             }
             projects.Add(new TestSelectionProjectFigures(project.Key, cyclesByProject[project.Key].Count(c => c < cut[project.Key]), cycles.Count, modelFigures.Count,
-                Mean(modelFigures), Mean(naiveFigures), Mean(randomFigures)));
+                Mean(modelFigures), Mean(naiveFigures), Mean(randomFigures)) { Cycles = perCycle });
             progress?.Report($"test selection: {project.Key} evaluated on {modelFigures.Count} cycles with failures");
         }
         return (new TestSelectionEvaluationReport(projects), model);
