@@ -42,6 +42,23 @@ public partial class TestSelectionEvaluationTests
         Assert.Equal(runs.Where(r => r.Cycle > 50).GroupBy(r => r.Cycle).Count(g => g.Any(r => r.Failed)), figures.CyclesWithFailures);
     }
 
+    [Fact]
+    public void Run_ValidationRange_ScoresOnlyCyclesBeforeTheEndShareAndReportsEachCycle()
+    {
+        var runs = TestVerdictImporter.ReadFile(PredictorTestData.IofrolPath).Where(r => r.Cycle <= 100).ToList();
+
+        var (report, _) = TestSelectionEvaluation.Run(runs, new TestSelectionTrainingOptions { Trees = 10, RetrainAfterRuns = 0, TrainCycleShare = 0.5, EvaluateUntilCycleShare = 0.75 });
+
+        var figures = Assert.Single(report.Projects);
+        Assert.Equal(50, figures.TrainCycles);
+        Assert.Equal(25, figures.TestCycles);
+        var expected = runs.Where(r => r.Cycle is > 50 and <= 75).GroupBy(r => r.Cycle).Where(g => g.Any(r => r.Failed)).ToList();
+        Assert.Equal(expected.Select(g => g.Key), figures.Cycles.Select(c => c.Cycle));
+        Assert.Equal(expected.Select(g => g.Count(r => r.Failed)), figures.Cycles.Select(c => c.Failures));
+        Assert.All(figures.Cycles, c => Assert.InRange(c.Model, 0, c.Perfect + 1e-12));
+        Assert.Equal(figures.Model.Apfd, figures.Cycles.Average(c => c.Model), 9);
+    }
+
     [GeneratedRegex(@"refitted on (?<runs>\d+) runs before cycle (?<cycle>\d+)")]
     private static partial Regex RefitMessage();
 
