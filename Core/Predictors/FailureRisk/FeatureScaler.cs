@@ -22,8 +22,7 @@ public sealed record FeatureScaler(float[] Means, float[] Deviations)
             var mean = vectors.Count == 0 ? 0 : sum / vectors.Count;
             var variance = vectors.Count == 0 ? 0 : Math.Max(0, squares / vectors.Count - mean * mean);
             means[j] = (float)mean;
-            // A column constant in training taught the network nothing: it scales to 0 whatever it later holds.
-            deviations[j] = variance < 1e-12 ? 0f : (float)Math.Sqrt(variance);
+            deviations[j] = variance < 1e-12 ? 1f : (float)Math.Sqrt(variance);
         }
         return new FeatureScaler(means, deviations);
     }
@@ -33,7 +32,7 @@ public sealed record FeatureScaler(float[] Means, float[] Deviations)
         var scaled = new float[vector.Length];
         for (var j = 0; j < vector.Length; j++)
         {
-            scaled[j] = Deviations[j] == 0 ? 0 : (float)((Compress(vector[j]) - Means[j]) / Deviations[j]);
+            scaled[j] = (float)((Compress(vector[j]) - Means[j]) / Deviations[j]);
         }
         return scaled;
     }
