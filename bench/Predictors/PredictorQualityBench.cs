@@ -49,7 +49,12 @@ public static class PredictorQualityBench
     private static void RunBuilds(string datasets)
     {
         var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));
-        var (report, _, _) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
+        var (report, _, failure) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
+        var dump = Environment.GetEnvironmentVariable("BENCH_FAILURE_DUMP");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            FailureProbabilityDump.Write(dump, builds, failure);
+        }
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Failure risk champion: {report.ChampionTrainer} (validation AUC network {report.NetworkValidation.Auc:0.000}, challenger {report.ChallengerValidation.Auc:0.000}, average {report.AveragedValidation.Auc:0.000})");
         text.AppendLine();
