@@ -193,5 +193,27 @@ public sealed partial class TreeEnsembleScorer
         }
     }
 
+    internal string Describe()
+    {
+        var depths = _batch.Depths;
+        double leafDepthSum = 0; var leafCount = 0;
+        void Walk(int node, int d)
+        {
+            if (node < 0)
+            {
+                leafDepthSum += d;
+                leafCount++;
+                return;
+            }
+            Walk(_nodes[node].Left, d + 1);
+            Walk(_nodes[node].Right, d + 1);
+        }
+        foreach (var r in _roots)
+        {
+            Walk(r, 0);
+        }
+        return $"trees {depths.Length} nodes {_nodes.Length} leaves {leafCount} maxdepth avg {depths.Average():0.0} max {depths.Max()} sum {depths.Sum()} avg leaf depth {leafDepthSum / leafCount:0.0}";
+    }
+
     private int Depth(int node) => node < 0 ? 0 : 1 + Math.Max(Depth(_nodes[node].Left), Depth(_nodes[node].Right));
 }
