@@ -31,15 +31,12 @@ internal sealed class PredictionJsonResult<T>(T value, JsonTypeInfo<T> typeInfo)
 
     public string ContentType => JsonContentType;
 
+    /// <summary>The answer type's fast-path type information (<see cref="PredictionAnswerJsonContext"/>), looked up once per type.</summary>
+    private static readonly JsonTypeInfo<T>? FastTypeInfo = PredictionAnswerJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions(typeInfo.Options));
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, value, typeInfo);
-        writer.Flush();
-        var json = buffer.WrittenSpan;
+        var json = Serialize(value, typeInfo);
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
@@ -49,6 +46,37 @@ internal sealed class PredictionJsonResult<T>(T value, JsonTypeInfo<T> typeInfo)
         json.CopyTo(body.GetSpan(json.Length));
         body.Advance(json.Length);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The answer's JSON in the thread's buffer: through the generated fast path when the type has
+    /// one; an answer the fast path refuses (a NaN or infinite number, which only the named-literal
+    /// handling of <paramref name="strict"/> can write) is written again with <paramref name="strict"/>.
+    /// </summary>
+    internal static ReadOnlySpan<byte> Serialize(T value, JsonTypeInfo<T> strict)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions(strict.Options));
+        if (FastTypeInfo is { } fast)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            try
+            {
+                JsonSerializer.Serialize(writer, value, fast);
+                writer.Flush();
+                return buffer.WrittenSpan;
+            }
+            catch (ArgumentException)
+            {
+                // A non-finite number: the writer refuses it without named-literal handling.
+            }
+        }
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, strict);
+        writer.Flush();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>The serializer's own writer settings, as it would create its writer from the context's options.</summary>
