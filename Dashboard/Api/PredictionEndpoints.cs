@@ -23,19 +23,19 @@ public static class PredictionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-        api.MapPost("/build-optimizer/predict", ServeAsync<BuildTimeRoute, BuildFeaturesInput, IBuildTimePredictor, BuildTimePrediction>)
+        api.MapPost("/build-optimizer/predict", ServeAsync<BuildTimeRoute, BuildFeaturesInput, PreparedBuild, IBuildTimePredictor, BuildTimePrediction>)
             .WithName("PredictBuildTime")
             .WithSummary("Predicted duration of a build, with its interval, drivers and recommendations.")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<BuildTimeResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/failure-predictor/predict", ServeAsync<FailureRiskRoute, BuildFeaturesInput, IFailureRiskPredictor, FailureRiskPrediction>)
+        api.MapPost("/failure-predictor/predict", ServeAsync<FailureRiskRoute, BuildFeaturesInput, PreparedBuild, IFailureRiskPredictor, FailureRiskPrediction>)
             .WithName("PredictFailureRisk")
             .WithSummary("Probability that a build fails, the decision threshold and the drivers.")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<FailureRiskResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/test-intelligence/select", ServeAsync<TestSelectionRoute, TestSelectionInput, ITestSelectionPredictor, TestSelectionResult>)
+        api.MapPost("/test-intelligence/select", ServeAsync<TestSelectionRoute, TestSelectionInput, PreparedChange, ITestSelectionPredictor, TestSelectionResult>)
             .WithName("SelectTests")
             .WithSummary("Ranks a change's tests by failure probability and selects by threshold and/or time budget.")
             .AcceptsJson<TestSelectionInput>()
@@ -46,19 +46,19 @@ public static class PredictionEndpoints
             .WithSummary("Checks a build request exactly as predict does, without predicting (for client development and load comparison).")
             .AcceptsJson<BuildFeaturesInput>()
             .Produces<ValidationOkResponse>();
-        api.MapPost("/build-optimizer/predict/batch", ServeAsync<BuildTimeBatchRoute, BuildBatchInput, IBuildTimePredictor, BuildTimePrediction[]>)
+        api.MapPost("/build-optimizer/predict/batch", ServeAsync<BuildTimeBatchRoute, BuildBatchInput, PreparedBuild[], IBuildTimePredictor, BuildTimePrediction[]>)
             .WithName("PredictBuildTimeBatch")
             .WithSummary("Build time for many builds at once (at most Predictions:MaxBatchSize).")
             .AcceptsJson<BuildBatchInput>()
             .Produces<BuildTimeBatchResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/failure-predictor/predict/batch", ServeAsync<FailureRiskBatchRoute, BuildBatchInput, IFailureRiskPredictor, FailureRiskPrediction[]>)
+        api.MapPost("/failure-predictor/predict/batch", ServeAsync<FailureRiskBatchRoute, BuildBatchInput, PreparedBuild[], IFailureRiskPredictor, FailureRiskPrediction[]>)
             .WithName("PredictFailureRiskBatch")
             .WithSummary("Failure risk for many builds at once (at most Predictions:MaxBatchSize).")
             .AcceptsJson<BuildBatchInput>()
             .Produces<FailureRiskBatchResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/test-intelligence/select/batch", ServeAsync<TestSelectionBatchRoute, TestSelectionBatchInput, ITestSelectionPredictor, TestSelectionResult[]>)
+        api.MapPost("/test-intelligence/select/batch", ServeAsync<TestSelectionBatchRoute, TestSelectionBatchInput, PreparedChange[], ITestSelectionPredictor, TestSelectionResult[]>)
             .WithName("SelectTestsBatch")
             .WithSummary("Test selection for many changes at once (at most Predictions:MaxBatchSize).")
             .AcceptsJson<TestSelectionBatchInput>()
@@ -72,12 +72,12 @@ public static class PredictionEndpoints
     /// served model once (503 when none is loaded), time the model's work, log and count, answer
     /// with the version used.
     /// </summary>
-    private static async Task<IResult> ServeAsync<TRoute, TInput, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
-        where TRoute : struct, IPredictionRoute<TInput, TPredictor, TResult>
+    private static async Task<IResult> ServeAsync<TRoute, TInput, TPrepared, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
+        where TRoute : struct, IPredictionRoute<TInput, TPrepared, TPredictor, TResult>
         where TInput : class
         where TPredictor : IPredictor
     {
-        var (input, problem) = await ReadValidAsync<TRoute, TInput, TPredictor, TResult>(http, handling);
+        var (input, problem) = await ReadValidAsync<TRoute, TInput, TPrepared, TPredictor, TResult>(http, handling);
         if (problem is not null)
         {
             return problem;
@@ -89,22 +89,23 @@ public static class PredictionEndpoints
             return PredictionProblems.NotLoaded(TRoute.Kind, served.Deployment.Explanation);
         }
         var started = Stopwatch.GetTimestamp();
-        var result = TRoute.Predict(model.Predictor, input!);
+        var prepared = TRoute.Prepare(input!);
+        var result = TRoute.Predict(model.Predictor, prepared);
         var compute = Stopwatch.GetElapsedTime(started);
         var trace = PredictionHandling.TraceId(http);
-        handling.Record(http, model, TRoute.Log(input!, result), compute, trace);
+        handling.Record<TRoute, TInput, TPrepared, TPredictor, TResult>(http, model, prepared, result, compute, trace);
         return TRoute.Answer(input!, result, model.Info, trace);
     }
 
     private static async Task<IResult> ValidateBuildAsync(HttpContext http, PredictionHandling handling)
     {
-        var (_, problem) = await ReadValidAsync<BuildTimeRoute, BuildFeaturesInput, IBuildTimePredictor, BuildTimePrediction>(http, handling);
+        var (_, problem) = await ReadValidAsync<BuildTimeRoute, BuildFeaturesInput, PreparedBuild, IBuildTimePredictor, BuildTimePrediction>(http, handling);
         return problem ?? TypedResults.Json(new ValidationOkResponse(true, 1), PredictionJsonContext.Default.ValidationOkResponse);
     }
 
     /// <summary>The request read and checked by its route's rules; or the 400/413/415 to answer (counted as invalid).</summary>
-    private static async Task<(TInput? Input, IResult? Problem)> ReadValidAsync<TRoute, TInput, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
-        where TRoute : struct, IPredictionRoute<TInput, TPredictor, TResult>
+    private static async Task<(TInput? Input, IResult? Problem)> ReadValidAsync<TRoute, TInput, TPrepared, TPredictor, TResult>(HttpContext http, PredictionHandling handling)
+        where TRoute : struct, IPredictionRoute<TInput, TPrepared, TPredictor, TResult>
         where TInput : class
         where TPredictor : IPredictor
     {

@@ -53,9 +53,10 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     public BuildTimeCalibration Calibration { get; }
 
-    public BuildTimePrediction Predict(BuildFeatures features)
+    public BuildTimePrediction Predict(BuildFeatures features) => Predict(features, BuildFeatureVector.ToVector(features));
+
+    public BuildTimePrediction Predict(BuildFeatures features, float[] vector)
     {
-        var vector = BuildFeatureVector.ToVector(features);
         var medians = Calibration.Medians;
         // One walk gives the score and, per feature, the score with that feature at its median: the drivers' perturbations.
         // With relative inputs the trees never see the previous duration; it acts only through ToSeconds' anchor.

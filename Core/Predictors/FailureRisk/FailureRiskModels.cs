@@ -30,9 +30,10 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
 
     public abstract IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors);
 
-    public FailureRiskPrediction Predict(BuildFeatures features)
+    public FailureRiskPrediction Predict(BuildFeatures features) => Predict(features, BuildFeatureVector.ToVector(features));
+
+    public FailureRiskPrediction Predict(BuildFeatures features, float[] vector)
     {
-        var vector = BuildFeatureVector.ToVector(features);
         var (probability, drivers) = Explain(vector);
         return new FailureRiskPrediction(probability, Calibration.Threshold, probability >= Calibration.Threshold, drivers, Version);
     }

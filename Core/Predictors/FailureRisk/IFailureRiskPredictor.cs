@@ -7,6 +7,12 @@ namespace MlOpsDashboard.Core.Predictors.FailureRisk;
 public interface IFailureRiskPredictor : IPredictor
 {
     FailureRiskPrediction Predict(BuildFeatures features);
+
+    /// <summary>
+    /// The same prediction from features already turned into their vector (<see cref="BuildFeatureVector.ToVector"/>),
+    /// so a caller that also logs the vector converts once; the vector is only read.
+    /// </summary>
+    FailureRiskPrediction Predict(BuildFeatures features, float[] vector) => Predict(features);
 }
 
 /// <summary>

@@ -8,6 +8,12 @@ public interface ITestSelectionPredictor : IPredictor
 {
     /// <summary>Ranks every test by failure probability and selects by the request's criterion.</summary>
     TestSelectionResult Select(TestSelectionRequest request);
+
+    /// <summary>
+    /// The same selection from the tests' feature vectors already computed (<see cref="TestCaseFeatureVector.ToVector"/>,
+    /// one per test in request order), so a caller that also logs them converts once; the vectors are only read.
+    /// </summary>
+    TestSelectionResult Select(TestSelectionRequest request, IReadOnlyList<float[]> vectors) => Select(request);
 }
 
 /// <summary>

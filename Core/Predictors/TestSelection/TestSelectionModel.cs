@@ -68,11 +68,17 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
 
     public TestSelectionCalibration Calibration { get; }
 
-    public TestSelectionResult Select(TestSelectionRequest request)
+    public TestSelectionResult Select(TestSelectionRequest request) => Select(request, null);
+
+    public TestSelectionResult Select(TestSelectionRequest request, IReadOnlyList<float[]>? vectors)
     {
         ArgumentNullException.ThrowIfNull(request);
         var tests = request.Tests;
         var width = TestCaseFeatureVector.Length;
+        if (vectors is not null && vectors.Count != tests.Count)
+        {
+            throw new ArgumentException($"{tests.Count} tests need {tests.Count} vectors; got {vectors.Count}.", nameof(vectors));
+        }
         // One pooled flat buffer for every test's features and one for the scores: no array per test.
         var rows = ArrayPool<float>.Shared.Rent(tests.Count * width);
         var scores = ArrayPool<float>.Shared.Rent(tests.Count);
@@ -80,7 +86,15 @@ public sealed class TestSelectionModel : ITestSelectionPredictor
         {
             for (var i = 0; i < tests.Count; i++)
             {
-                TestCaseFeatureVector.Write(tests[i], rows.AsSpan(i * width, width));
+                var row = rows.AsSpan(i * width, width);
+                if (vectors is null)
+                {
+                    TestCaseFeatureVector.Write(tests[i], row);
+                }
+                else
+                {
+                    vectors[i].AsSpan(0, width).CopyTo(row);
+                }
             }
             _scorer.ScoreBatch(rows.AsSpan(0, tests.Count * width), width, scores);
             var probabilities = new double[tests.Count];

@@ -10,9 +10,10 @@ namespace MlOpsDashboard.Dashboard.Api.Predictions;
 /// What differs between the prediction routes (single and batch, per model); everything else —
 /// read, validate, pick the served model or 503, time, record, answer — is one generic handler
 /// (<c>PredictionEndpoints.ServeAsync</c>). Static members, so a route costs no instance and no
-/// closure per request.
+/// closure per request. A request's features are converted once (<see cref="Prepare"/>): the
+/// same vectors are predicted on and logged.
 /// </summary>
-internal interface IPredictionRoute<TInput, TPredictor, TResult>
+internal interface IPredictionRoute<TInput, TPrepared, TPredictor, TResult>
     where TInput : class
     where TPredictor : IPredictor
 {
@@ -25,14 +26,23 @@ internal interface IPredictionRoute<TInput, TPredictor, TResult>
 
     static abstract ServedPredictor<TPredictor>? Pick(ServedModelSet served);
 
-    /// <summary>The model's work, timed as the request's compute latency.</summary>
-    static abstract TResult Predict(TPredictor predictor, TInput input);
+    /// <summary>A valid request's features in the models' form (feature records and their vectors), once.</summary>
+    static abstract TPrepared Prepare(TInput input);
 
-    /// <summary>The version that answered and, per item, the features and the headline value to log.</summary>
-    static abstract PredictionLogItems Log(TInput input, TResult result);
+    /// <summary>The model's work, timed with <see cref="Prepare"/> as the request's compute latency.</summary>
+    static abstract TResult Predict(TPredictor predictor, TPrepared prepared);
+
+    /// <summary>The version that answered.</summary>
+    static abstract ModelVersionId Model(TResult result);
+
+    /// <summary>How many log entries the answer makes: one per build or change.</summary>
+    static abstract int Items(TResult result);
+
+    /// <summary>Entry <paramref name="index"/>'s feature vectors (one for a build, one per test of a change) and headline value.</summary>
+    static abstract PredictionLogItem Item(TPrepared prepared, TResult result, int index);
 
     static abstract IResult Answer(TInput input, TResult result, ServedModelInfo model, string traceId);
 }
 
-/// <summary>One log entry per item: its feature vectors (one for a build, one per test of a change) and output.</summary>
-internal readonly record struct PredictionLogItems(ModelVersionId Model, float[][][] Features, double[] Outputs);
+/// <summary>One log entry's features (the vectors the model was given) and its output.</summary>
+internal readonly record struct PredictionLogItem(float[][] Features, double Output);

@@ -27,18 +27,27 @@ internal sealed class PredictionHandling(
 
     public static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
 
-    /// <summary>Logs one served request (a batch as one entry per item) and counts it.</summary>
-    public void Record<TPredictor>(HttpContext http, ServedPredictor<TPredictor> served, PredictionLogItems items, TimeSpan compute, string traceId)
+    /// <summary>
+    /// Logs one served request (a batch as one entry per item) with the vectors the model was given,
+    /// and counts it. The log keeps the vectors as they are: the background writer serializes them.
+    /// </summary>
+    public void Record<TRoute, TInput, TPrepared, TPredictor, TResult>(HttpContext http, ServedPredictor<TPredictor> served, TPrepared prepared, TResult result, TimeSpan compute, string traceId)
+        where TRoute : struct, IPredictionRoute<TInput, TPrepared, TPredictor, TResult>
+        where TInput : class
         where TPredictor : IPredictor
     {
         var now = clock.GetUtcNow();
         var caller = http.User.Identity?.Name ?? "anonymous";
-        var outputs = items.Outputs;
-        var perItem = compute.TotalMilliseconds / Math.Max(1, outputs.Length);
-        for (var i = 0; i < outputs.Length; i++)
+        var model = TRoute.Model(result);
+        var count = TRoute.Items(result);
+        var perItem = compute.TotalMilliseconds / Math.Max(1, count);
+        var metrics = PredictionMetrics.For(model);
+        metrics.Served(compute, count);
+        for (var i = 0; i < count; i++)
         {
-            log.Record(new PredictionRecord(now, items.Model, served.Info.Source, items.Features[i], outputs[i], perItem, traceId, caller));
+            var item = TRoute.Item(prepared, result, i);
+            metrics.Observe(item.Output);
+            log.Record(new PredictionRecord(now, model, served.Info.Source, item.Features, item.Output, perItem, traceId, caller));
         }
-        PredictionMetrics.Served(items.Model, compute, outputs);
     }
 }

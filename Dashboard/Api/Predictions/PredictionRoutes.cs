@@ -12,7 +12,7 @@ namespace MlOpsDashboard.Dashboard.Api.Predictions;
 // The six prediction routes. Structs: the generic handler is compiled once per route, so the
 // static calls below are direct (no dictionary lookups, no delegates).
 
-internal readonly struct BuildTimeRoute : IPredictionRoute<BuildFeaturesInput, IBuildTimePredictor, BuildTimePrediction>
+internal readonly struct BuildTimeRoute : IPredictionRoute<BuildFeaturesInput, PreparedBuild, IBuildTimePredictor, BuildTimePrediction>
 {
     public static PredictorKind Kind => PredictorKind.BuildTime;
 
@@ -22,16 +22,21 @@ internal readonly struct BuildTimeRoute : IPredictionRoute<BuildFeaturesInput, I
 
     public static ServedPredictor<IBuildTimePredictor>? Pick(ServedModelSet served) => served.BuildTime;
 
-    public static BuildTimePrediction Predict(IBuildTimePredictor predictor, BuildFeaturesInput input) => predictor.Predict(input.ToFeatures());
+    public static PreparedBuild Prepare(BuildFeaturesInput input) => PreparedBuild.From(input);
 
-    public static PredictionLogItems Log(BuildFeaturesInput input, BuildTimePrediction result) =>
-        new(result.Model, [[BuildFeatureVector.ToVector(input.ToFeatures())]], [result.Seconds]);
+    public static BuildTimePrediction Predict(IBuildTimePredictor predictor, PreparedBuild build) => predictor.Predict(build.Features, build.Vector);
+
+    public static ModelVersionId Model(BuildTimePrediction result) => result.Model;
+
+    public static int Items(BuildTimePrediction result) => 1;
+
+    public static PredictionLogItem Item(PreparedBuild build, BuildTimePrediction result, int index) => new([build.Vector], result.Seconds);
 
     public static IResult Answer(BuildFeaturesInput input, BuildTimePrediction result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new BuildTimeResponse(result.ToOutput(input.BuildId), model, traceId), PredictionJsonContext.Default.BuildTimeResponse);
+        new PredictionJsonResult<BuildTimeResponse>(new BuildTimeResponse(result.ToOutput(input.BuildId), model, traceId), PredictionJsonContext.Default.BuildTimeResponse);
 }
 
-internal readonly struct FailureRiskRoute : IPredictionRoute<BuildFeaturesInput, IFailureRiskPredictor, FailureRiskPrediction>
+internal readonly struct FailureRiskRoute : IPredictionRoute<BuildFeaturesInput, PreparedBuild, IFailureRiskPredictor, FailureRiskPrediction>
 {
     public static PredictorKind Kind => PredictorKind.FailureRisk;
 
@@ -41,16 +46,21 @@ internal readonly struct FailureRiskRoute : IPredictionRoute<BuildFeaturesInput,
 
     public static ServedPredictor<IFailureRiskPredictor>? Pick(ServedModelSet served) => served.FailureRisk;
 
-    public static FailureRiskPrediction Predict(IFailureRiskPredictor predictor, BuildFeaturesInput input) => predictor.Predict(input.ToFeatures());
+    public static PreparedBuild Prepare(BuildFeaturesInput input) => PreparedBuild.From(input);
 
-    public static PredictionLogItems Log(BuildFeaturesInput input, FailureRiskPrediction result) =>
-        new(result.Model, [[BuildFeatureVector.ToVector(input.ToFeatures())]], [result.FailureProbability]);
+    public static FailureRiskPrediction Predict(IFailureRiskPredictor predictor, PreparedBuild build) => predictor.Predict(build.Features, build.Vector);
+
+    public static ModelVersionId Model(FailureRiskPrediction result) => result.Model;
+
+    public static int Items(FailureRiskPrediction result) => 1;
+
+    public static PredictionLogItem Item(PreparedBuild build, FailureRiskPrediction result, int index) => new([build.Vector], result.FailureProbability);
 
     public static IResult Answer(BuildFeaturesInput input, FailureRiskPrediction result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new FailureRiskResponse(result.ToOutput(input.BuildId), model, traceId), PredictionJsonContext.Default.FailureRiskResponse);
+        new PredictionJsonResult<FailureRiskResponse>(new FailureRiskResponse(result.ToOutput(input.BuildId), model, traceId), PredictionJsonContext.Default.FailureRiskResponse);
 }
 
-internal readonly struct TestSelectionRoute : IPredictionRoute<TestSelectionInput, ITestSelectionPredictor, TestSelectionResult>
+internal readonly struct TestSelectionRoute : IPredictionRoute<TestSelectionInput, PreparedChange, ITestSelectionPredictor, TestSelectionResult>
 {
     public static PredictorKind Kind => PredictorKind.TestSelection;
 
@@ -61,27 +71,21 @@ internal readonly struct TestSelectionRoute : IPredictionRoute<TestSelectionInpu
 
     public static ServedPredictor<ITestSelectionPredictor>? Pick(ServedModelSet served) => served.TestSelection;
 
-    public static TestSelectionResult Predict(ITestSelectionPredictor predictor, TestSelectionInput input) => predictor.Select(input.ToRequest());
+    public static PreparedChange Prepare(TestSelectionInput input) => PreparedChange.From(input);
 
-    public static PredictionLogItems Log(TestSelectionInput input, TestSelectionResult result) =>
-        new(result.Model, [TestVectors(input)], [result.SelectedShare()]);
+    public static TestSelectionResult Predict(ITestSelectionPredictor predictor, PreparedChange change) => predictor.Select(change.Request, change.Vectors);
+
+    public static ModelVersionId Model(TestSelectionResult result) => result.Model;
+
+    public static int Items(TestSelectionResult result) => 1;
+
+    public static PredictionLogItem Item(PreparedChange change, TestSelectionResult result, int index) => new(change.Vectors, result.SelectedShare());
 
     public static IResult Answer(TestSelectionInput input, TestSelectionResult result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new TestSelectionResponse(result.ToOutput(input.ChangeId), model, traceId), PredictionJsonContext.Default.TestSelectionResponse);
-
-    internal static float[][] TestVectors(TestSelectionInput change)
-    {
-        var tests = change.Tests ?? [];
-        var vectors = new float[tests.Count][];
-        for (var i = 0; i < vectors.Length; i++)
-        {
-            vectors[i] = TestCaseFeatureVector.ToVector(tests[i]!.ToFeatures());
-        }
-        return vectors;
-    }
+        new PredictionJsonResult<TestSelectionResponse>(new TestSelectionResponse(result.ToOutput(input.ChangeId), model, traceId), PredictionJsonContext.Default.TestSelectionResponse);
 }
 
-internal readonly struct BuildTimeBatchRoute : IPredictionRoute<BuildBatchInput, IBuildTimePredictor, BuildTimePrediction[]>
+internal readonly struct BuildTimeBatchRoute : IPredictionRoute<BuildBatchInput, PreparedBuild[], IBuildTimePredictor, BuildTimePrediction[]>
 {
     public static PredictorKind Kind => PredictorKind.BuildTime;
 
@@ -92,18 +96,30 @@ internal readonly struct BuildTimeBatchRoute : IPredictionRoute<BuildBatchInput,
 
     public static ServedPredictor<IBuildTimePredictor>? Pick(ServedModelSet served) => served.BuildTime;
 
-    public static BuildTimePrediction[] Predict(IBuildTimePredictor predictor, BuildBatchInput input) =>
-        [.. input.Builds!.Select(b => predictor.Predict(b!.ToFeatures()))];
+    public static PreparedBuild[] Prepare(BuildBatchInput input) => BatchRules.PrepareBuilds(input);
 
-    public static PredictionLogItems Log(BuildBatchInput input, BuildTimePrediction[] result) =>
-        new(result[0].Model, BatchRules.BuildVectors(input), [.. result.Select(p => p.Seconds)]);
+    public static BuildTimePrediction[] Predict(IBuildTimePredictor predictor, PreparedBuild[] builds)
+    {
+        var results = new BuildTimePrediction[builds.Length];
+        for (var i = 0; i < builds.Length; i++)
+        {
+            results[i] = predictor.Predict(builds[i].Features, builds[i].Vector);
+        }
+        return results;
+    }
+
+    public static ModelVersionId Model(BuildTimePrediction[] result) => result[0].Model;
+
+    public static int Items(BuildTimePrediction[] result) => result.Length;
+
+    public static PredictionLogItem Item(PreparedBuild[] builds, BuildTimePrediction[] result, int index) => new([builds[index].Vector], result[index].Seconds);
 
     public static IResult Answer(BuildBatchInput input, BuildTimePrediction[] result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new BuildTimeBatchResponse([.. result.Select((p, i) => p.ToOutput(input.Builds![i]!.BuildId))], model, traceId),
+        new PredictionJsonResult<BuildTimeBatchResponse>(new BuildTimeBatchResponse([.. result.Select((p, i) => p.ToOutput(input.Builds![i]!.BuildId))], model, traceId),
             PredictionJsonContext.Default.BuildTimeBatchResponse);
 }
 
-internal readonly struct FailureRiskBatchRoute : IPredictionRoute<BuildBatchInput, IFailureRiskPredictor, FailureRiskPrediction[]>
+internal readonly struct FailureRiskBatchRoute : IPredictionRoute<BuildBatchInput, PreparedBuild[], IFailureRiskPredictor, FailureRiskPrediction[]>
 {
     public static PredictorKind Kind => PredictorKind.FailureRisk;
 
@@ -113,18 +129,30 @@ internal readonly struct FailureRiskBatchRoute : IPredictionRoute<BuildBatchInpu
 
     public static ServedPredictor<IFailureRiskPredictor>? Pick(ServedModelSet served) => served.FailureRisk;
 
-    public static FailureRiskPrediction[] Predict(IFailureRiskPredictor predictor, BuildBatchInput input) =>
-        [.. input.Builds!.Select(b => predictor.Predict(b!.ToFeatures()))];
+    public static PreparedBuild[] Prepare(BuildBatchInput input) => BatchRules.PrepareBuilds(input);
 
-    public static PredictionLogItems Log(BuildBatchInput input, FailureRiskPrediction[] result) =>
-        new(result[0].Model, BatchRules.BuildVectors(input), [.. result.Select(p => p.FailureProbability)]);
+    public static FailureRiskPrediction[] Predict(IFailureRiskPredictor predictor, PreparedBuild[] builds)
+    {
+        var results = new FailureRiskPrediction[builds.Length];
+        for (var i = 0; i < builds.Length; i++)
+        {
+            results[i] = predictor.Predict(builds[i].Features, builds[i].Vector);
+        }
+        return results;
+    }
+
+    public static ModelVersionId Model(FailureRiskPrediction[] result) => result[0].Model;
+
+    public static int Items(FailureRiskPrediction[] result) => result.Length;
+
+    public static PredictionLogItem Item(PreparedBuild[] builds, FailureRiskPrediction[] result, int index) => new([builds[index].Vector], result[index].FailureProbability);
 
     public static IResult Answer(BuildBatchInput input, FailureRiskPrediction[] result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new FailureRiskBatchResponse([.. result.Select((p, i) => p.ToOutput(input.Builds![i]!.BuildId))], model, traceId),
+        new PredictionJsonResult<FailureRiskBatchResponse>(new FailureRiskBatchResponse([.. result.Select((p, i) => p.ToOutput(input.Builds![i]!.BuildId))], model, traceId),
             PredictionJsonContext.Default.FailureRiskBatchResponse);
 }
 
-internal readonly struct TestSelectionBatchRoute : IPredictionRoute<TestSelectionBatchInput, ITestSelectionPredictor, TestSelectionResult[]>
+internal readonly struct TestSelectionBatchRoute : IPredictionRoute<TestSelectionBatchInput, PreparedChange[], ITestSelectionPredictor, TestSelectionResult[]>
 {
     public static PredictorKind Kind => PredictorKind.TestSelection;
 
@@ -136,15 +164,61 @@ internal readonly struct TestSelectionBatchRoute : IPredictionRoute<TestSelectio
 
     public static ServedPredictor<ITestSelectionPredictor>? Pick(ServedModelSet served) => served.TestSelection;
 
-    public static TestSelectionResult[] Predict(ITestSelectionPredictor predictor, TestSelectionBatchInput input) =>
-        [.. input.Changes!.Select(c => predictor.Select(c!.ToRequest()))];
+    public static PreparedChange[] Prepare(TestSelectionBatchInput input)
+    {
+        var changes = input.Changes!;
+        var prepared = new PreparedChange[changes.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = PreparedChange.From(changes[i]!);
+        }
+        return prepared;
+    }
 
-    public static PredictionLogItems Log(TestSelectionBatchInput input, TestSelectionResult[] result) =>
-        new(result[0].Model, [.. input.Changes!.Select(c => TestSelectionRoute.TestVectors(c!))], [.. result.Select(r => r.SelectedShare())]);
+    public static TestSelectionResult[] Predict(ITestSelectionPredictor predictor, PreparedChange[] changes)
+    {
+        var results = new TestSelectionResult[changes.Length];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            results[i] = predictor.Select(changes[i].Request, changes[i].Vectors);
+        }
+        return results;
+    }
+
+    public static ModelVersionId Model(TestSelectionResult[] result) => result[0].Model;
+
+    public static int Items(TestSelectionResult[] result) => result.Length;
+
+    public static PredictionLogItem Item(PreparedChange[] changes, TestSelectionResult[] result, int index) => new(changes[index].Vectors, result[index].SelectedShare());
 
     public static IResult Answer(TestSelectionBatchInput input, TestSelectionResult[] result, ServedModelInfo model, string traceId) =>
-        TypedResults.Json(new TestSelectionBatchResponse([.. result.Select((r, i) => r.ToOutput(input.Changes![i]!.ChangeId))], model, traceId),
+        new PredictionJsonResult<TestSelectionBatchResponse>(new TestSelectionBatchResponse([.. result.Select((r, i) => r.ToOutput(input.Changes![i]!.ChangeId))], model, traceId),
             PredictionJsonContext.Default.TestSelectionBatchResponse);
+}
+
+/// <summary>A build's features and their vector: what the model reads and what the log stores.</summary>
+internal readonly record struct PreparedBuild(BuildFeatures Features, float[] Vector)
+{
+    public static PreparedBuild From(BuildFeaturesInput input)
+    {
+        var features = input.ToFeatures();
+        return new PreparedBuild(features, BuildFeatureVector.ToVector(features));
+    }
+}
+
+/// <summary>A change's tests as the model's request and one feature vector per test, in request order.</summary>
+internal readonly record struct PreparedChange(TestSelectionRequest Request, float[][] Vectors)
+{
+    public static PreparedChange From(TestSelectionInput input)
+    {
+        var request = input.ToRequest();
+        var vectors = new float[request.Tests.Count][];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = TestCaseFeatureVector.ToVector(request.Tests[i]);
+        }
+        return new PreparedChange(request, vectors);
+    }
 }
 
 /// <summary>The batch envelope's rules: a non-empty array within Predictions:MaxBatchSize, each item by its own rules.</summary>
@@ -169,6 +243,14 @@ internal static class BatchRules
         }
     }
 
-    public static float[][][] BuildVectors(BuildBatchInput input) =>
-        [.. input.Builds!.Select(b => new[] { BuildFeatureVector.ToVector(b!.ToFeatures()) })];
+    public static PreparedBuild[] PrepareBuilds(BuildBatchInput input)
+    {
+        var builds = input.Builds!;
+        var prepared = new PreparedBuild[builds.Count];
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            prepared[i] = PreparedBuild.From(builds[i]!);
+        }
+        return prepared;
+    }
 }

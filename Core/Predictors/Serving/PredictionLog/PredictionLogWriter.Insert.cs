@@ -11,9 +11,13 @@ namespace MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 /// <summary>
 /// The batch insert. EF Core's change tracking costs tens of microseconds per entity; at 10,000+
 /// predictions a second that alone takes one of the machine's two cores from the requests. Here a
-/// batch is multi-row INSERT statements (<see cref="RowsPerStatement"/> rows each) in one
-/// transaction, with table and column names and quoting taken from the EF model and provider, and
-/// values stored as EF stores them (timestamps as UTC ticks, see DashboardDbContext).
+/// batch is written in one transaction with table and column names and quoting taken from the EF
+/// model and provider, and values stored as EF stores them (timestamps as UTC ticks, see
+/// DashboardDbContext). SQLite runs in process, so a round trip costs nothing: one single-row
+/// INSERT is prepared once per batch and executed per row with new values (a multi-row statement
+/// of 900 named parameters costs SQLite a linear name search per parameter bound, and a fresh
+/// prepare per statement). Servers (PostgreSQL) get multi-row statements of
+/// <see cref="RowsPerStatement"/> rows: one round trip per hundred rows.
 /// </summary>
 internal sealed partial class PredictionLogWriter
 {
@@ -33,29 +37,34 @@ internal sealed partial class PredictionLogWriter
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            for (var first = 0; first < batch.Count; first += RowsPerStatement)
+            var perStatement = db.Database.IsSqlite() ? 1 : RowsPerStatement;
+            DbCommand? command = null;
+            try
             {
-                var rows = Math.Min(RowsPerStatement, batch.Count - first);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = InsertSql(db, rows);
-                for (var r = 0; r < rows; r++)
+                for (var first = 0; first < batch.Count; first += perStatement)
                 {
-                    var entry = ToEntry(batch[first + r]);
-                    object[] values =
-                    [
-                        entry.Timestamp.UtcTicks, entry.Model, entry.Version, entry.VersionSource, entry.Features,
-                        entry.Output, entry.LatencyMilliseconds, entry.TraceId, entry.Caller,
-                    ];
-                    for (var c = 0; c < values.Length; c++)
+                    var rows = Math.Min(perStatement, batch.Count - first);
+                    if (command is null || command.Parameters.Count != rows * Properties.Length)
                     {
-                        var parameter = command.CreateParameter();
-                        parameter.ParameterName = $"@p{(r * Properties.Length) + c}";
-                        parameter.Value = values[c];
-                        command.Parameters.Add(parameter);
+                        if (command is not null)
+                        {
+                            await command.DisposeAsync();
+                        }
+                        command = CreateInsert(db, connection, transaction, rows);
                     }
+                    for (var r = 0; r < rows; r++)
+                    {
+                        SetValues(command.Parameters, r * Properties.Length, batch[first + r]);
+                    }
+                    await command.ExecuteNonQueryAsync(cancellationToken);
                 }
-                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
             }
             await transaction.CommitAsync(cancellationToken);
         }
@@ -63,6 +72,35 @@ internal sealed partial class PredictionLogWriter
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static DbCommand CreateInsert(DashboardDbContext db, DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = InsertSql(db, rows);
+        for (var p = 0; p < rows * Properties.Length; p++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{p}";
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>One row's values in <see cref="Properties"/> order, from parameter <paramref name="first"/> on.</summary>
+    private static void SetValues(DbParameterCollection parameters, int first, PredictionRecord record)
+    {
+        var entry = ToEntry(record);
+        parameters[first].Value = entry.Timestamp.UtcTicks;
+        parameters[first + 1].Value = entry.Model;
+        parameters[first + 2].Value = entry.Version;
+        parameters[first + 3].Value = entry.VersionSource;
+        parameters[first + 4].Value = entry.Features;
+        parameters[first + 5].Value = entry.Output;
+        parameters[first + 6].Value = entry.LatencyMilliseconds;
+        parameters[first + 7].Value = entry.TraceId;
+        parameters[first + 8].Value = entry.Caller;
     }
 
     /// <summary>INSERT INTO "PredictionLog" ("Timestamp", ...) VALUES (@p0, ...), (...) for <paramref name="rows"/> rows.</summary>

@@ -15,14 +15,15 @@ namespace MlOpsDashboard.Core.Predictors.Serving.Scoring;
 public sealed partial class TreeEnsembleScorer
 {
     /// <summary>
-    /// A split (its right child is Left + 1) or a leaf: threshold NaN, so every row "goes right",
-    /// and Left = itself - 1, so it stays.
+    /// Step nodes packed in one 64-bit word each, so a step loads the node once: the threshold's
+    /// bits in the high half, <c>Left &lt;&lt; 8 | Feature</c> in the low half. A split's right child
+    /// is Left + 1; a leaf has threshold NaN, so every row "goes right", and Left = itself − 1, so
+    /// it stays. Null when a feature index needs more than 8 bits or a child index more than 23
+    /// (then batches are scored row by row).
     /// </summary>
-    private readonly record struct StepNode(int Feature, float Threshold, int Left);
+    private sealed record BatchLayout(long[] Nodes, double[] Values, int[] Roots, int[] Depths);
 
-    private sealed record BatchLayout(StepNode[] Nodes, double[] Values, int[] Roots, int[] Depths);
-
-    private readonly BatchLayout _batch;
+    private readonly BatchLayout? _batch;
 
     /// <summary>
     /// Scores <paramref name="rows"/>, a flat array of rows of <paramref name="width"/> features
@@ -43,7 +44,7 @@ public sealed partial class TreeEnsembleScorer
         {
             throw new ArgumentException($"{count} rows need {count} scores; the span holds {scores.Length}.", nameof(scores));
         }
-        if (count < StepFormMinimumRows)
+        if (count < StepFormMinimumRows || _batch is null)
         {
             // A row or a few: the step form's fixed full-depth walk costs more than it saves.
             for (var r = 0; r < count; r++)
@@ -140,20 +141,32 @@ public sealed partial class TreeEnsembleScorer
 
     /// <summary>Left when feature ≤ threshold (NaN goes right, as in ML.NET), chosen by index rather than by a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref StepNode nodes, int index, ref float row)
+    private static int Step(ref long nodes, int index, ref float row)
     {
-        ref readonly var node = ref Unsafe.Add(ref nodes, index);
-        var right = !(Unsafe.Add(ref row, node.Feature) <= node.Threshold);
-        return node.Left + Unsafe.BitCast<bool, byte>(right);
+        var node = Unsafe.Add(ref nodes, index);
+        var low = (int)node;
+        var threshold = BitConverter.Int32BitsToSingle((int)(node >> 32));
+        var right = !(Unsafe.Add(ref row, low & 0xFF) <= threshold);
+        return (low >> 8) + Unsafe.BitCast<bool, byte>(right);
     }
+
+    private const int MaxPackedFeature = byte.MaxValue;
+    private const int MaxPackedChild = (1 << 23) - 1;
+
+    private static long Pack(int feature, float threshold, int left) =>
+        ((long)BitConverter.SingleToInt32Bits(threshold) << 32) | (uint)((left << 8) | feature);
 
     /// <summary>
     /// Per tree: the root, then each split's two children in adjacent slots; a leaf's value is kept
     /// at its slot (0 for splits); the tree's depth is its longest root-to-leaf path.
     /// </summary>
-    private BatchLayout BuildBatchLayout()
+    private BatchLayout? BuildBatchLayout()
     {
-        var nodes = new List<StepNode>();
+        if (_nodes.Any(n => n.Feature > MaxPackedFeature) || 2 * (_nodes.Length + _leaves.Length) > MaxPackedChild)
+        {
+            return null;
+        }
+        var nodes = new List<long>();
         var values = new List<double>();
         var roots = new int[_roots.Length];
         var depths = new int[_roots.Length];
@@ -181,13 +194,13 @@ public sealed partial class TreeEnsembleScorer
         {
             if (original < 0)
             {
-                nodes[slot] = new StepNode(0, float.NaN, slot - 1);
+                nodes[slot] = Pack(0, float.NaN, slot - 1);
                 values[slot] = _leaves[~original];
                 return;
             }
             var split = _nodes[original];
             var children = Allocate(2);
-            nodes[slot] = new StepNode(split.Feature, split.Threshold, children);
+            nodes[slot] = Pack(split.Feature, split.Threshold, children);
             Fill(children, split.Left);
             Fill(children + 1, split.Right);
         }

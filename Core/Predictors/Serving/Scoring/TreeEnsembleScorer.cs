@@ -103,8 +103,9 @@ public sealed partial class TreeEnsembleScorer
     /// For each feature i, the score of <paramref name="features"/> with feature i alone set to
     /// <paramref name="replacements"/>[i] — the perturbations a driver explanation needs — without
     /// scoring n+1 rows: a tree's leaf can change only if the replaced feature splits on the row's
-    /// own path, so only those (tree, feature) pairs are walked again, from the first node splitting on it. Features whose replacement
-    /// equals their value get the unchanged score.
+    /// own path, so only those (tree, feature) pairs are walked again, from the first node splitting
+    /// on it. The row's path is walked once per tree: it gives the leaf and notes those first nodes.
+    /// Features whose replacement equals their value get the unchanged score.
     /// </summary>
     public float ScoreEachReplaced(ReadOnlySpan<float> features, ReadOnlySpan<float> replacements, Span<float> replaced)
     {
@@ -113,30 +114,45 @@ public sealed partial class TreeEnsembleScorer
         {
             throw new ArgumentException($"replacements and results must have the row's length {features.Length}.");
         }
-        Span<double> deltas = features.Length <= 256 ? stackalloc double[features.Length] : new double[features.Length];
+        var small = features.Length <= 256;
+        Span<double> deltas = small ? stackalloc double[features.Length] : new double[features.Length];
         deltas.Clear();
-        Span<float> row = features.Length <= 256 ? stackalloc float[features.Length] : new float[features.Length];
+        Span<float> row = small ? stackalloc float[features.Length] : new float[features.Length];
         features.CopyTo(row);
-        Span<int> seen = features.Length <= 256 ? stackalloc int[features.Length] : new int[features.Length];
+        Span<int> seen = small ? stackalloc int[features.Length] : new int[features.Length];
         seen.Fill(-1);
+        // A path visits each feature's first split at most once: at most one start per feature.
+        Span<int> starts = small ? stackalloc int[features.Length] : new int[features.Length];
+        var nodes = _nodes;
         double sum = 0;
         for (var t = 0; t < _roots.Length; t++)
         {
-            var leaf = _leaves[Leaf(_roots[t], features)];
-            sum += leaf;
-            for (var node = _roots[t]; node >= 0;)
+            var count = 0;
+            var node = _roots[t];
+            while (node >= 0)
             {
-                ref readonly var split = ref _nodes[node];
+                ref readonly var split = ref nodes[node];
                 var f = split.Feature;
-                if (seen[f] != t && replacements[f] != features[f])
+                if (seen[f] != t)
                 {
                     seen[f] = t;
-                    row[f] = replacements[f];
-                    // Nodes above the first split on f read other features only: the changed walk starts here.
-                    deltas[f] += _leaves[Leaf(node, row)] - leaf;
-                    row[f] = features[f];
+                    if (replacements[f] != features[f])
+                    {
+                        starts[count++] = node;
+                    }
                 }
                 node = features[f] <= split.Threshold ? split.Left : split.Right;
+            }
+            var leaf = _leaves[~node];
+            sum += leaf;
+            for (var i = 0; i < count; i++)
+            {
+                var start = starts[i];
+                var f = nodes[start].Feature;
+                row[f] = replacements[f];
+                // Nodes above the first split on f read other features only: the changed walk starts here.
+                deltas[f] += _leaves[Leaf(start, row)] - leaf;
+                row[f] = features[f];
             }
         }
         for (var i = 0; i < replaced.Length; i++)
