@@ -16,6 +16,8 @@ internal sealed class PodRowAnalysis(IServiceProvider services, NavigationManage
 {
     public const string Hint = "Collect logs, events, status and recent commits, and find the likely root cause";
 
+    public const string NeedsOperator = "Needs the operator role";
+
     /// <summary>The pod whose analysis runs now, if any.</summary>
     public string? Running { get; private set; }
 
