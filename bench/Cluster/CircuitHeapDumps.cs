@@ -6,8 +6,10 @@ namespace MlOpsDashboard.Bench.Cluster;
 /// <summary>
 /// The evidence behind the memory figure: for each page, a gcdump of this process (the dashboard
 /// runs in it) with no tab open and another with <see cref="Circuits"/> idle circuits of that
-/// page, taken with dotnet-gcdump; the type statistics of the two are subtracted and the types
-/// that grew most are printed per circuit. The dumps stay in the printed folder for a closer look.
+/// page, taken with dotnet-gcdump. Printed per circuit: the growth of the heap (the report's exact
+/// "GC Heap bytes") and the object counts that grew most per type (exact). The report's byte column
+/// is one object's size per type, not the type's total, so sizes per type are not printed here; the
+/// dumps stay in the printed folder for a tool that reads the whole graph (bench/README.md).
 /// </summary>
 internal sealed class CircuitHeapDumps(IBrowser browser, Uri baseAddress, CircuitCounter circuits)
 {
@@ -40,34 +42,35 @@ internal sealed class CircuitHeapDumps(IBrowser browser, Uri baseAddress, Circui
             var open = circuits.Open - open0;
             var after = await DumpAsync(Path.Combine(folder, $"{name}-{Circuits}.gcdump"));
             await tabs.CloseAsync(target, pages);
-            var growth = after.Select(t => (t.Key, Bytes: t.Value.Bytes - before.GetValueOrDefault(t.Key).Bytes, Count: t.Value.Count - before.GetValueOrDefault(t.Key).Count))
-                .ToList();
-            Console.WriteLine($"  {target}: {open} circuits, heap grew {growth.Sum(g => g.Bytes) / 1024.0 / open:0} KB per circuit; most grown types per circuit:");
-            foreach (var (type, bytes, count) in growth.OrderByDescending(g => g.Bytes).Take(25))
+            var growth = after.Types.Select(t => (t.Key, Count: t.Value - before.Types.GetValueOrDefault(t.Key))).ToList();
+            Console.WriteLine($"  {target}: {open} circuits, heap grew {(after.HeapBytes - before.HeapBytes) / 1024.0 / open:0} KB per circuit; most grown object counts per circuit:");
+            foreach (var (type, count) in growth.OrderByDescending(g => g.Count).Take(25))
             {
-                Console.WriteLine($"    {bytes / 1024.0 / open,8:0.0} KB {count / (double)open,8:0.0} objects  {type}");
+                Console.WriteLine($"    {count / (double)open,8:0.0}  {type}");
             }
         }
     }
 
-    private async Task<Dictionary<string, (long Bytes, long Count)>> DumpAsync(string file)
+    private async Task<(long HeapBytes, Dictionary<string, long> Types)> DumpAsync(string file)
     {
         await RunToolAsync($"collect -p {Environment.ProcessId} -o {file}");
         var report = await RunToolAsync($"report {file}");
-        // Lines of the heap statistics: "   12,345,678  1,234  Type.Name (Bytes > 10K)  [Assembly]"
-        var types = new Dictionary<string, (long, long)>();
+        // "   124,899,323  GC Heap bytes", then lines "   1,304     5,048  Type.Name (Bytes > 1K)  [Assembly]"
+        long heap = 0;
+        var types = new Dictionary<string, long>();
         foreach (var line in report.Split('\n'))
         {
-            var parts = line.Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 3 && long.TryParse(parts[0].Replace(",", "", StringComparison.Ordinal), out var bytes)
-                && long.TryParse(parts[1].Replace(",", "", StringComparison.Ordinal), out var count))
+            var parts = line.Trim().Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && parts[1] == "GC Heap bytes")
             {
-                var type = parts[2].Split("  ", 2)[0].Trim();
-                var (b, c) = types.GetValueOrDefault(type);
-                types[type] = (b + bytes, c + count);
+                heap = long.Parse(parts[0].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (parts.Length >= 3 && long.TryParse(parts[1].Replace(",", "", StringComparison.Ordinal), out var count) && long.TryParse(parts[0].Replace(",", "", StringComparison.Ordinal), out _))
+            {
+                types[parts[2]] = types.GetValueOrDefault(parts[2]) + count;
             }
         }
-        return types;
+        return (heap, types);
     }
 
     private async Task<string> RunToolAsync(string arguments)
