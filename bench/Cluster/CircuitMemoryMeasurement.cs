@@ -25,17 +25,18 @@ internal sealed class CircuitMemoryMeasurement(IBrowser browser, Uri baseAddress
         var signIn = await ClusterPagesBenchmark.SignInAsync(browser, baseAddress, ClusterPagesBenchmark.BaselinePage);
         var session = await signIn.Context.StorageStateAsync();
         await signIn.Context.CloseAsync();
+        var tabs = new CircuitTabs(browser, baseAddress, circuits, session);
         // Warm-up: JIT, the shared application lists and pools that the first circuit of each page fills once for the process.
         foreach (var target in Pages)
         {
-            await MeasureAsync(session, target, 2);
+            await MeasureAsync(tabs, target, 2);
         }
         var perCircuit = Pages.ToDictionary(p => p, _ => new List<double>());
         for (var run = 0; run < Repetitions; run++)
         {
             foreach (var target in Pages)
             {
-                perCircuit[target].Add(await MeasureAsync(session, target, Circuits));
+                perCircuit[target].Add(await MeasureAsync(tabs, target, Circuits));
             }
         }
         var baseline = Median(perCircuit[ClusterPagesBenchmark.BaselinePage]);
@@ -49,54 +50,15 @@ internal sealed class CircuitMemoryMeasurement(IBrowser browser, Uri baseAddress
         Console.WriteLine($"  (Applications page: {applications} applications in the table view; Cluster page: both nodes with their pods)");
     }
 
-    private async Task<double> MeasureAsync(string session, string target, int count)
+    private async Task<double> MeasureAsync(CircuitTabs tabs, string target, int count)
     {
         var (before, open0) = (Heap(), circuits.Open);
-        var tabs = new List<IPage>();
-        for (var i = 0; i < count; i++)
-        {
-            tabs.Add(await OpenAsync(session, target));
-        }
+        var pages = await tabs.OpenAsync(target, count);
         // Idle: whatever a circuit does after its first render (JS interop, timers) is done.
         await Task.Delay(2000);
         var (after, open1) = (Heap(), circuits.Open);
-        foreach (var tab in tabs)
-        {
-            // Leaving the page lets Blazor tell the server the circuit is gone; closing the context alone would leave it retained as disconnected for minutes.
-            await tab.GotoAsync("about:blank");
-            await tab.Context.CloseAsync();
-        }
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (circuits.Open > open0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-        if (circuits.Open > open0)
-        {
-            Console.WriteLine($"  ({circuits.Open - open0} circuits of {target} still open 30 s after their tabs closed)");
-        }
+        await tabs.CloseAsync(target, pages);
         return (after - before) / 1024.0 / Math.Max(1, open1 - open0);
-    }
-
-    private async Task<IPage> OpenAsync(string session, string target)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseAddress.ToString(),
-            StorageState = session,
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(target);
-        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000, });
-        var ready = target switch
-        {
-            ClusterPagesBenchmark.BaselinePage => page.GetByTestId("app-missing"),
-            "/applications" => page.Locator("[data-testid=applications-table] [data-app]").First,
-            _ => page.Locator("[data-testid=node-card]").First,
-        };
-        await Assertions.Expect(ready).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        return page;
     }
 
     private static long Heap()

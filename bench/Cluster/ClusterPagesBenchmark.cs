@@ -26,10 +26,10 @@ public static class ClusterPagesBenchmark
     /// <summary>An application page for a name that does not exist: layout, circuit and one cluster subscription, no list.</summary>
     internal const string BaselinePage = "/applications/no-such-application";
 
-    /// <param name="parts">Any of render, event, memory; none means all three.</param>
+    /// <param name="parts">Any of render, event, memory, heap (gcdumps with 0 and 20 circuits per page, on request only); none means the first three.</param>
     public static async Task<int> RunAsync(IReadOnlyCollection<string> parts)
     {
-        bool Runs(string part) => parts.Count == 0 || parts.Contains(part);
+        bool Runs(string part) => parts.Contains(part) || (parts.Count == 0 && part != "heap");
         await using var app = new BenchDashboard();
         var baseAddress = app.StartOnLoopback();
         var platform = app.Services.GetRequiredService<SandboxPlatform>();
@@ -59,6 +59,10 @@ public static class ClusterPagesBenchmark
         if (Runs("memory"))
         {
             await new CircuitMemoryMeasurement(browser, baseAddress, app.Services.GetRequiredService<CircuitCounter>(), Applications + 9).RunAsync(state);
+        }
+        if (Runs("heap"))
+        {
+            await new CircuitHeapDumps(browser, baseAddress, app.Services.GetRequiredService<CircuitCounter>()).RunAsync();
         }
         return 0;
     }

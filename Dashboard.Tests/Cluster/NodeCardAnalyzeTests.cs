@@ -1,0 +1,38 @@
+using Bunit;
+using MlOpsDashboard.Core.Accounts;
+using MlOpsDashboard.Dashboard.Components.Pages.Cluster;
+using MlOpsDashboard.Dashboard.Tests.Support;
+
+namespace MlOpsDashboard.Dashboard.Tests.Cluster;
+
+public sealed class NodeCardAnalyzeTests : BunitTestContext
+{
+    [Theory]
+    [InlineData(Roles.Viewer, true)]
+    [InlineData(Roles.Operator, false)]
+    public void ClusterPage_PodRow_HasAnAnalyzeButtonForThatPodEnabledByRole(string role, bool disabled)
+    {
+        AuthorizeAs(role);
+        Services.AddSingleton(ClusterFixtures.State(
+            ClusterFixtures.Node("mac-m2", "arm64", controlPlane: true),
+            ClusterFixtures.Pod("grafana", "grafana-1", "mac-m2", workload: "grafana")));
+
+        var page = Render<ClusterPage>();
+
+        var button = page.Find("tr[data-pod='grafana/grafana-1'] [data-testid=analyze]");
+        Assert.Equal("pod:grafana/grafana-1", button.GetAttribute("data-subject"));
+        Assert.Equal("Analyze pod grafana/grafana-1", button.GetAttribute("aria-label"));
+        Assert.Equal(disabled, button.HasAttribute("disabled"));
+        Assert.Equal(disabled ? PodRowAnalysis.NeedsOperator : PodRowAnalysis.Hint, button.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void ClusterPage_SamePodInTwoCircuits_SharesTheRowMarkup()
+    {
+        var pod = ClusterFixtures.Pod("grafana", "grafana-1", "mac-m2", workload: "grafana");
+
+        Assert.Same(PodRowMarkup.Of(pod), PodRowMarkup.Of(pod));
+        Assert.Contains("<td>grafana-1 <span class=\"mud-text-secondary\">grafana</span></td>", PodRowMarkup.Of(pod).Cells.Value);
+        Assert.NotSame(PodRowMarkup.Of(pod), PodRowMarkup.Of(pod with { ResourceVersion = "2" }));
+    }
+}

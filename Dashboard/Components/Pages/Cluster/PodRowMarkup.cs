@@ -1,0 +1,47 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Components;
+using MlOpsDashboard.Core.Cluster;
+using MlOpsDashboard.Core.Cluster.Placement;
+
+namespace MlOpsDashboard.Dashboard.Components.Pages.Cluster;
+
+/// <summary>
+/// What a pod's row on the Cluster page shows, built once per pod version for the whole process: its
+/// cells as one HTML string (one render frame) and the strings its row and Analyze button carry.
+/// Built per circuit, each visible row held some forty frames and eight strings of its own in each
+/// of the node card's two render buffers. A pod object is immutable (a change brings a new one), so
+/// the cache is keyed by the object and lets go of it with the object.
+/// </summary>
+internal sealed class PodRowMarkup
+{
+    private static readonly ConditionalWeakTable<ClusterPod, PodRowMarkup> Rows = [];
+
+    private PodRowMarkup(ClusterPod pod)
+    {
+        Key = pod.Key;
+        Status = pod.Status;
+        Subject = $"pod:{Key}";
+        AnalyzeLabel = $"Analyze pod {Key}";
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        Cells = new MarkupString(
+            $"<td>{E(pod.Name)} <span class=\"mud-text-secondary\">{E(pod.Namespace)}</span></td>"
+            + $"<td><span class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{NodeCard.PodColor(pod).ToString().ToLowerInvariant()}\"><span class=\"mud-chip-content\">{E(Status)}</span></span></td>"
+            + $"<td>{(pod.Ready ? "yes" : "no")}</td>"
+            + $"<td>{pod.Restarts}</td>"
+            + $"<td>{E(PlacementChecks.Cpu(pod.RequestCpu))} / {E(PlacementChecks.Memory(pod.RequestMemory))}</td>");
+    }
+
+    public string Key { get; }
+
+    public string Status { get; }
+
+    /// <summary>The analysis subject's key, as AnalyzeButton shows it in data-subject.</summary>
+    public string Subject { get; }
+
+    public string AnalyzeLabel { get; }
+
+    public MarkupString Cells { get; }
+
+    public static PodRowMarkup Of(ClusterPod pod) => Rows.GetValue(pod, static p => new PodRowMarkup(p));
+}
