@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 using MlOpsDashboard.Core.Delivery.Applications;
 using MlOpsDashboard.Dashboard.Components.Shared;
-using MudBlazor;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 
@@ -26,24 +25,10 @@ internal static class ApplicationRowMarkup
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         return $"<td><a href=\"applications/{E(Uri.EscapeDataString(app.Name))}\" data-app=\"{E(app.Name)}\">{E(app.Name)}</a></td>"
             + $"<td>{E(app.Project)}</td>"
-            + $"<td>{Chip(SyncStatusChip.ColorOf(app.SyncStatus), "data-sync", app.SyncStatus)}</td>"
-            + $"<td>{Chip(HealthStatusChip.ColorOf(app.HealthStatus), "data-health", app.HealthStatus)}</td>"
+            + $"<td>{ChipMarkup.Html(SyncStatusChip.ColorOf(app.SyncStatus), app.SyncStatus, "data-sync")}</td>"
+            + $"<td>{ChipMarkup.Html(HealthStatusChip.ColorOf(app.HealthStatus), app.HealthStatus, "data-health")}</td>"
             + $"<td>{E(app.Destination.Namespace)}</td>"
             + $"<td>{E(app.Source.Path)}</td>"
             + $"<td><code>{E(ApplicationsPage.Short(app.SyncRevision))}</code></td>";
     }
-
-    // MudChip's own classes, without a component per chip.
-    private static string Chip(Color color, string attribute, string status) =>
-        $"<span class=\"mud-chip mud-chip-filled mud-chip-size-small {ChipColor(color)}\" {attribute}=\"{WebUtility.HtmlEncode(status)}\"><span class=\"mud-chip-content\">{WebUtility.HtmlEncode(status)}</span></span>";
-
-    private static string ChipColor(Color color) => color switch
-    {
-        Color.Success => "mud-chip-color-success",
-        Color.Warning => "mud-chip-color-warning",
-        Color.Error => "mud-chip-color-error",
-        Color.Info => "mud-chip-color-info",
-        Color.Secondary => "mud-chip-color-secondary",
-        _ => "mud-chip-color-default",
-    };
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Cluster.Placement;
+using MlOpsDashboard.Dashboard.Components.Shared;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Cluster;
 
@@ -26,7 +27,7 @@ internal sealed class PodRowMarkup
         static string E(string text) => WebUtility.HtmlEncode(text);
         Cells = new MarkupString(
             $"<td>{E(pod.Name)} <span class=\"mud-text-secondary\">{E(pod.Namespace)}</span></td>"
-            + $"<td><span class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{NodeCard.PodColor(pod).ToString().ToLowerInvariant()}\"><span class=\"mud-chip-content\">{E(Status)}</span></span></td>"
+            + $"<td>{ChipMarkup.Html(NodeCard.PodColor(pod), Status)}</td>"
             + $"<td>{(pod.Ready ? "yes" : "no")}</td>"
             + $"<td>{pod.Restarts}</td>"
             + $"<td>{E(PlacementChecks.Cpu(pod.RequestCpu))} / {E(PlacementChecks.Memory(pod.RequestMemory))}</td>");
