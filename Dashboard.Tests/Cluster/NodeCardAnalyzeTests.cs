@@ -1,5 +1,7 @@
 using Bunit;
 using MlOpsDashboard.Core.Accounts;
+using MlOpsDashboard.Core.Incidents.Context;
+using MlOpsDashboard.Dashboard.Components.Pages.Analyses;
 using MlOpsDashboard.Dashboard.Components.Pages.Cluster;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
@@ -23,7 +25,7 @@ public sealed class NodeCardAnalyzeTests : BunitTestContext
         Assert.Equal("pod:grafana/grafana-1", button.GetAttribute("data-subject"));
         Assert.Equal("Analyze pod grafana/grafana-1", button.GetAttribute("aria-label"));
         Assert.Equal(disabled, button.HasAttribute("disabled"));
-        Assert.Equal(disabled ? PodRowAnalysis.NeedsOperator : PodRowAnalysis.Hint, button.GetAttribute("title"));
+        Assert.Equal(disabled ? AnalysisRun.NeedsOperator : AnalysisRun.HintFor(AnalysisSubjectKind.Pod), button.GetAttribute("title"));
     }
 
     [Fact]
