@@ -98,15 +98,8 @@ internal readonly struct BuildTimeBatchRoute : IPredictionRoute<BuildBatchInput,
 
     public static PreparedBuild[] Prepare(BuildBatchInput input) => BatchRules.PrepareBuilds(input);
 
-    public static BuildTimePrediction[] Predict(IBuildTimePredictor predictor, PreparedBuild[] builds)
-    {
-        var results = new BuildTimePrediction[builds.Length];
-        for (var i = 0; i < builds.Length; i++)
-        {
-            results[i] = predictor.Predict(builds[i].Features, builds[i].Vector);
-        }
-        return results;
-    }
+    public static BuildTimePrediction[] Predict(IBuildTimePredictor predictor, PreparedBuild[] builds) =>
+        [.. builds.Select(b => predictor.Predict(b.Features, b.Vector))];
 
     public static ModelVersionId Model(BuildTimePrediction[] result) => result[0].Model;
 
@@ -131,15 +124,8 @@ internal readonly struct FailureRiskBatchRoute : IPredictionRoute<BuildBatchInpu
 
     public static PreparedBuild[] Prepare(BuildBatchInput input) => BatchRules.PrepareBuilds(input);
 
-    public static FailureRiskPrediction[] Predict(IFailureRiskPredictor predictor, PreparedBuild[] builds)
-    {
-        var results = new FailureRiskPrediction[builds.Length];
-        for (var i = 0; i < builds.Length; i++)
-        {
-            results[i] = predictor.Predict(builds[i].Features, builds[i].Vector);
-        }
-        return results;
-    }
+    public static FailureRiskPrediction[] Predict(IFailureRiskPredictor predictor, PreparedBuild[] builds) =>
+        [.. builds.Select(b => predictor.Predict(b.Features, b.Vector))];
 
     public static ModelVersionId Model(FailureRiskPrediction[] result) => result[0].Model;
 
@@ -164,26 +150,10 @@ internal readonly struct TestSelectionBatchRoute : IPredictionRoute<TestSelectio
 
     public static ServedPredictor<ITestSelectionPredictor>? Pick(ServedModelSet served) => served.TestSelection;
 
-    public static PreparedChange[] Prepare(TestSelectionBatchInput input)
-    {
-        var changes = input.Changes!;
-        var prepared = new PreparedChange[changes.Count];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = PreparedChange.From(changes[i]!);
-        }
-        return prepared;
-    }
+    public static PreparedChange[] Prepare(TestSelectionBatchInput input) => [.. input.Changes!.Select(c => PreparedChange.From(c!))];
 
-    public static TestSelectionResult[] Predict(ITestSelectionPredictor predictor, PreparedChange[] changes)
-    {
-        var results = new TestSelectionResult[changes.Length];
-        for (var i = 0; i < changes.Length; i++)
-        {
-            results[i] = predictor.Select(changes[i].Request, changes[i].Vectors);
-        }
-        return results;
-    }
+    public static TestSelectionResult[] Predict(ITestSelectionPredictor predictor, PreparedChange[] changes) =>
+        [.. changes.Select(c => predictor.Select(c.Request, c.Vectors))];
 
     public static ModelVersionId Model(TestSelectionResult[] result) => result[0].Model;
 
@@ -243,14 +213,5 @@ internal static class BatchRules
         }
     }
 
-    public static PreparedBuild[] PrepareBuilds(BuildBatchInput input)
-    {
-        var builds = input.Builds!;
-        var prepared = new PreparedBuild[builds.Count];
-        for (var i = 0; i < prepared.Length; i++)
-        {
-            prepared[i] = PreparedBuild.From(builds[i]!);
-        }
-        return prepared;
-    }
+    public static PreparedBuild[] PrepareBuilds(BuildBatchInput input) => [.. input.Builds!.Select(b => PreparedBuild.From(b!))];
 }
