@@ -33,6 +33,7 @@ public sealed class PredictionValidationTests(PredictionApiFixture fixture) : IC
         { "negative", With("linesAdded", -5), ["linesAdded"] },
         { "NaN", With("linesAdded", "NaN"), ["linesAdded"] },
         { "infinity", With("previousDurationSeconds", "Infinity"), ["previousDurationSeconds"] },
+        { "negative optional field", With("recentPassedDurationSeconds", -1), ["recentPassedDurationSeconds"] },
         { "out of range", With("hourOfDay", 24, "dayOfWeek", 7, "failureRatio", 1.5), ["dayOfWeek", "failureRatio", "hourOfDay"] },
         { "unknown fields", With("linesAddedd", 3, "flakyTests", 1), ["flakyTests", "linesAddedd"] },
         { "wrong types", With("linesAdded", "many", "isPullRequest", "yes"), ["isPullRequest", "linesAdded"] },

@@ -9,6 +9,8 @@ namespace MlOpsDashboard.Core.Predictors.BuildTime;
 /// </summary>
 public static class BuildTimeInputs
 {
+    private static readonly int RecentPassedIndex = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.RecentPassedDurationSeconds));
+
     public static float[] ForModel(float[] vector, bool relative)
     {
         if (!relative)
@@ -17,6 +19,10 @@ public static class BuildTimeInputs
         }
         var copy = (float[])vector.Clone();
         copy[BuildTimeModel.PreviousDurationIndex] = 0;
+        // The recent passed builds' length as a log-ratio to the anchor (0 = unknown or equal), not in seconds.
+        var recent = vector[RecentPassedIndex];
+        copy[RecentPassedIndex] = recent <= 0 ? 0
+            : (float)(Math.Log(1 + recent) - Math.Log(1 + Math.Max(0, vector[BuildTimeModel.PreviousDurationIndex])));
         return copy;
     }
 }

@@ -51,6 +51,8 @@ public sealed class BuildTimeModelDurationEstimator(IServedModelProvider served,
             MinutesSincePreviousBuild = earlier.Count == 0 ? 0 : (run.CreatedAt - earlier[^1].CreatedAt).TotalMinutes,
             PreviousBuildFailed = failed.Count == 0 ? null : failed[^1],
             PreviousDurationSeconds = earlier.Count == 0 ? 0 : earlier[^1].Duration!.Value.TotalSeconds,
+            RecentPassedDurationSeconds = BuildFeatures.RecentPassedMedian(
+                [.. earlier.Where(h => h.Conclusion == RunConclusion.Success).Select(h => h.Duration!.Value.TotalSeconds)]),
             FailureRatio = Ratio(failed),
             RecentFailureRatio = Ratio(recent),
             CommitterFailureRatio = Ratio(byActor),

@@ -34,7 +34,7 @@ public sealed record BuildTimeTrainingOptions
     /// squared-error fit far below the typical build; clipping keeps the answer near the median,
     /// which is what the mean absolute error rewards.
     /// </summary>
-    public IReadOnlyList<double> TargetClipCandidates { get; init; } = [0.25, 0.5, 1.0];
+    public IReadOnlyList<double> TargetClipCandidates { get; init; } = [0.15, 0.25, 0.5, 1.0];
 
     /// <summary>Share of validation builds the prediction interval must hold.</summary>
     public double IntervalCoverage { get; init; } = 0.8;

@@ -50,6 +50,7 @@ public static class BuildFeatureVector
         (nameof(BuildFeatures.FileFailureProbabilitySum), f => f.FileFailureProbabilitySum),
         (nameof(BuildFeatures.DependencyCount), f => f.DependencyCount),
         (nameof(BuildFeatures.TestCount), f => f.TestCount),
+        (nameof(BuildFeatures.RecentPassedDurationSeconds), f => f.RecentPassedDurationSeconds),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. Columns.Select(c => c.Name)];

@@ -48,6 +48,12 @@ public sealed record BuildFeatures
     // The previous build and recent history.
     public bool? PreviousBuildFailed { get; init; }
     public double PreviousDurationSeconds { get; init; }
+
+    /// <summary>
+    /// Median duration of the project's last <see cref="RecentPassedBuilds"/> passed builds (0 when none is known):
+    /// the length of a normal build, which the previous build's duration is not after a build that died early.
+    /// </summary>
+    public double RecentPassedDurationSeconds { get; init; }
     public double PreviousTestsPassed { get; init; }
     public double PreviousTestsFailed { get; init; }
 
@@ -81,4 +87,16 @@ public sealed record BuildFeatures
     // The project.
     public double DependencyCount { get; init; }
     public double TestCount { get; init; }
+
+    /// <summary>How many passed builds <see cref="RecentPassedDurationSeconds"/> takes the median of.</summary>
+    public const int RecentPassedBuilds = 5;
+
+    /// <summary>The median of the last <see cref="RecentPassedBuilds"/> of <paramref name="passedDurations"/> (oldest first); 0 for none.</summary>
+    public static double RecentPassedMedian(IReadOnlyList<double> passedDurations)
+    {
+        var recent = passedDurations.Skip(Math.Max(0, passedDurations.Count - RecentPassedBuilds)).Order().ToList();
+        return recent.Count == 0 ? 0
+            : recent.Count % 2 == 1 ? recent[recent.Count / 2]
+            : (recent[(recent.Count / 2) - 1] + recent[recent.Count / 2]) / 2;
+    }
 }

@@ -104,6 +104,22 @@ public static class BuildFastImporter
             }
             examples.Add(new BuildExample(project, (long)table.Number(row, "now_build_id"), features, label == 0, table.Number(row, "now_duration")));
         }
-        return [.. examples.OrderBy(e => e.Order)];
+        return WithRecentPassedDurations(examples.OrderBy(e => e.Order));
+    }
+
+    /// <summary>BuildFast has no column for it: each build gets the median of the project's earlier passed builds, in build order.</summary>
+    private static List<BuildExample> WithRecentPassedDurations(IEnumerable<BuildExample> ordered)
+    {
+        var passed = new List<double>();
+        var result = new List<BuildExample>();
+        foreach (var example in ordered)
+        {
+            result.Add(example with { Features = example.Features with { RecentPassedDurationSeconds = BuildFeatures.RecentPassedMedian(passed) } });
+            if (!example.Failed)
+            {
+                passed.Add(example.DurationSeconds);
+            }
+        }
+        return result;
     }
 }

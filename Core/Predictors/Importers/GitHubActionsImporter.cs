@@ -88,6 +88,7 @@ public sealed class GitHubActionsImporter(IGitHubClient client, TimeProvider clo
     {
         private readonly List<bool> _outcomes = [];
         private double _previousDuration;
+        private readonly List<double> _passedDurations = [];
         private int _previousFailedTestJobs;
         private int _previousFailedOtherJobs;
 
@@ -123,6 +124,7 @@ public sealed class GitHubActionsImporter(IGitHubClient client, TimeProvider clo
                 DayOfWeek = (int)run.CreatedAt.UtcDateTime.DayOfWeek,
                 PreviousBuildFailed = _outcomes.Count == 0 ? null : _outcomes[^1],
                 PreviousDurationSeconds = _previousDuration,
+                RecentPassedDurationSeconds = BuildFeatures.RecentPassedMedian(_passedDurations),
                 PreviousTestErrors = _previousFailedTestJobs,
                 PreviousOtherErrors = _previousFailedOtherJobs,
                 FailureRatio = _outcomes.Count == 0 ? 0 : _outcomes.Count(f => f) / (double)_outcomes.Count,
@@ -136,6 +138,10 @@ public sealed class GitHubActionsImporter(IGitHubClient client, TimeProvider clo
         {
             _outcomes.Add(failed);
             _previousDuration = duration;
+            if (!failed)
+            {
+                _passedDurations.Add(duration);
+            }
             var failedJobs = jobs.Where(j => j.Conclusion is { } c && c.Value == WorkflowJobConclusion.Failure).ToList();
             _previousFailedTestJobs = failedJobs.Count(j => j.Name.Contains("test", StringComparison.OrdinalIgnoreCase));
             _previousFailedOtherJobs = failedJobs.Count - _previousFailedTestJobs;

@@ -25,6 +25,7 @@ public static class SyntheticCiHistory
             bool? lastFailed = null;
             double lastDuration = baseSeconds, failures = 0, streak = 0, sinceFailure = 0;
             var recent = new Queue<bool>();
+            var passedDurations = new List<double>();
             for (var i = 0; i < buildsPerProject; i++)
             {
                 var files = Math.Max(1, Math.Round(LogNormal(random, 1.2, 1.0)));
@@ -43,6 +44,7 @@ public static class SyntheticCiHistory
                     HourOfDay = random.Next(24), DayOfWeek = random.Next(7), ByCoreMember = random.NextDouble() < 0.6,
                     CommitterExperience = LogNormal(random, 3, 1), MinutesSincePreviousBuild = LogNormal(random, 4, 1.2),
                     PreviousBuildFailed = lastFailed, PreviousDurationSeconds = lastDuration,
+                    RecentPassedDurationSeconds = BuildFeatures.RecentPassedMedian(passedDurations),
                     PreviousTestsPassed = tests, PreviousTestsFailed = lastFailed == true ? random.Next(1, 20) : 0,
                     PreviousTestErrors = lastFailed == true ? 1 : 0,
                     FailureRatio = i == 0 ? 0 : failures / i, RecentFailureRatio = recent.Count == 0 ? 0 : recent.Count(f => f) / (double)recent.Count,
@@ -64,6 +66,10 @@ public static class SyntheticCiHistory
                 }
                 lastFailed = failed;
                 lastDuration = Math.Round(duration);
+                if (!failed)
+                {
+                    passedDurations.Add(lastDuration);
+                }
             }
         }
         return examples;

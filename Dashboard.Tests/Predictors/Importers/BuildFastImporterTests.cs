@@ -34,6 +34,25 @@ public sealed class BuildFastImporterTests : IDisposable
     }
 
     [Fact]
+    public void ReadFile_ShuffledRows_RecentPassedDurationIsMedianOfEarlierPassedBuildsOnly()
+    {
+        var path = PredictorTestData.WriteBuildFastCsv(_folder, "acme@widgets", 40, seed: 5);
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(path, [lines[0], .. lines.Skip(1).Reverse()]);
+
+        var builds = BuildFastImporter.ReadFile(path);
+
+        Assert.Contains(builds, b => b.Failed);
+        Assert.Equal(0, builds[0].Features.RecentPassedDurationSeconds);
+        for (var i = 1; i < builds.Count; i++)
+        {
+            var passed = builds.Take(i).Where(b => !b.Failed).Select(b => b.DurationSeconds).TakeLast(5).Order().ToList();
+            var expected = passed.Count == 0 ? 0 : passed.Count % 2 == 1 ? passed[passed.Count / 2] : (passed[(passed.Count / 2) - 1] + passed[passed.Count / 2]) / 2;
+            Assert.Equal(expected, builds[i].Features.RecentPassedDurationSeconds);
+        }
+    }
+
+    [Fact]
     public void Read_NonNumericCell_ReportsFileLineAndColumn()
     {
         var csv = PredictorTestData.BuildFastHeader + "\n" + "1,5,1,2,0,1,three,1,1,1,0,0,60,10,0,9999,5,3,10,2,70,1\n";

@@ -93,6 +93,8 @@ public class GitHubActionsImporterTests
         Assert.True(builds[1].Features.IsPullRequest);
         Assert.False(builds[1].Features.IsMainBranch);
         Assert.Equal(2.0 / 3, builds[3].Features.FailureRatio, 6);
+        // Only passed runs count for the normal build's length: the failed 420 s and 360 s runs do not.
+        Assert.Equal([0.0, 300, 300, 300], builds.Select(b => b.Features.RecentPassedDurationSeconds));
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed class BuildFeaturesInput
     /// <summary>Null or absent for a project's first build.</summary>
     public bool? PreviousBuildFailed { get; set; }
     public double? PreviousDurationSeconds { get; set; }
+
+    /// <summary>Optional: median duration of the project's last 5 passed builds; absent or 0 = unknown.</summary>
+    public double? RecentPassedDurationSeconds { get; set; }
     public double? PreviousTestsPassed { get; set; }
     public double? PreviousTestsFailed { get; set; }
     public double? PreviousDependencyErrors { get; set; }
@@ -100,6 +103,7 @@ public sealed class BuildFeaturesInput
         MinutesSincePreviousBuild = MinutesSincePreviousBuild ?? 0,
         PreviousBuildFailed = PreviousBuildFailed,
         PreviousDurationSeconds = PreviousDurationSeconds ?? 0,
+        RecentPassedDurationSeconds = RecentPassedDurationSeconds ?? 0,
         PreviousTestsPassed = PreviousTestsPassed ?? 0,
         PreviousTestsFailed = PreviousTestsFailed ?? 0,
         PreviousDependencyErrors = PreviousDependencyErrors ?? 0,
@@ -146,6 +150,7 @@ public sealed class BuildFeaturesInput
         MinutesSincePreviousBuild = f.MinutesSincePreviousBuild,
         PreviousBuildFailed = f.PreviousBuildFailed,
         PreviousDurationSeconds = f.PreviousDurationSeconds,
+        RecentPassedDurationSeconds = f.RecentPassedDurationSeconds,
         PreviousTestsPassed = f.PreviousTestsPassed,
         PreviousTestsFailed = f.PreviousTestsFailed,
         PreviousDependencyErrors = f.PreviousDependencyErrors,

@@ -41,6 +41,7 @@ public static class BuildFeaturesRules
         ("committerExperience", b => b.CommitterExperience, Range.Count, false),
         ("minutesSincePreviousBuild", b => b.MinutesSincePreviousBuild, Range.Count, false),
         ("previousDurationSeconds", b => b.PreviousDurationSeconds, Range.Count, false),
+        ("recentPassedDurationSeconds", b => b.RecentPassedDurationSeconds, Range.Count, false),
         ("previousTestsPassed", b => b.PreviousTestsPassed, Range.Count, false),
         ("previousTestsFailed", b => b.PreviousTestsFailed, Range.Count, false),
         ("previousDependencyErrors", b => b.PreviousDependencyErrors, Range.Count, false),

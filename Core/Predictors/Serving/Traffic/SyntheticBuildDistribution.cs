@@ -67,6 +67,8 @@ public static class SyntheticBuildDistribution
             FileFailureProbabilitySum = Math.Round(Beta(random, 1.2, 7) * filesModified, 3),
             DependencyCount = 85,
             TestCount = 1_850,
+            // Drawn last so every earlier field keeps its value for a given seed.
+            RecentPassedDurationSeconds = Math.Round(LogNormal(random, Math.Log(420), 0.2)),
         };
     }
 

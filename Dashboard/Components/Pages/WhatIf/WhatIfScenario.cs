@@ -63,6 +63,8 @@ public sealed class WhatIfScenario(string name)
         MinutesSincePreviousBuild = 45,
         PreviousBuildFailed = PreviousBuildFailed,
         PreviousDurationSeconds = Values[nameof(BuildFeatures.PreviousDurationSeconds)],
+        // No slider of its own: the scenario's normal build is as long as its previous one.
+        RecentPassedDurationSeconds = Values[nameof(BuildFeatures.PreviousDurationSeconds)],
         PreviousTestsPassed = 1_800,
         RecentFailureRatio = Values[nameof(BuildFeatures.RecentFailureRatio)],
         FailureRatio = 0.17,
