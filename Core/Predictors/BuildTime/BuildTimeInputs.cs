@@ -20,9 +20,26 @@ public static class BuildTimeInputs
         var copy = (float[])vector.Clone();
         copy[BuildTimeModel.PreviousDurationIndex] = 0;
         // The recent passed builds' length as a log-ratio to the anchor (0 = unknown or equal), not in seconds.
-        var recent = vector[RecentPassedIndex];
-        copy[RecentPassedIndex] = recent <= 0 ? 0
-            : (float)(Math.Log(1 + recent) - Math.Log(1 + Math.Max(0, vector[BuildTimeModel.PreviousDurationIndex])));
+        copy[RecentPassedIndex] = RecentToPrevious(vector[RecentPassedIndex], vector[BuildTimeModel.PreviousDurationIndex]);
         return copy;
     }
+
+    /// <summary>
+    /// The tree inputs of <paramref name="vector"/> with each feature at its median in turn (for the drivers):
+    /// the recent passed builds' median is set relative to THIS build's anchor, as <see cref="ForModel"/> would.
+    /// </summary>
+    public static void MedianReplacements(ReadOnlySpan<float> vector, ReadOnlySpan<float> medians, ReadOnlySpan<float> treeMedians, bool relative, Span<float> replacements)
+    {
+        treeMedians.CopyTo(replacements);
+        if (relative)
+        {
+            replacements[RecentPassedIndex] = RecentToPrevious(medians[RecentPassedIndex], vector[BuildTimeModel.PreviousDurationIndex]);
+        }
+    }
+
+    /// <summary>Whether moving the previous duration to its median also changes a tree input (the recent passed ratio).</summary>
+    public static bool PreviousDurationMovesInputs(ReadOnlySpan<float> vector, bool relative) => relative && vector[RecentPassedIndex] > 0;
+
+    private static float RecentToPrevious(float recent, float previous) =>
+        recent <= 0 ? 0 : (float)(Math.Log(1 + recent) - Math.Log(1 + Math.Max(0, previous)));
 }

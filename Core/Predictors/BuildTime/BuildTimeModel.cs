@@ -61,11 +61,20 @@ public sealed class BuildTimeModel : IBuildTimePredictor
         // One walk gives the score and, per feature, the score with that feature at its median: the drivers' perturbations.
         // With relative inputs the trees never see the previous duration; it acts only through ToSeconds' anchor.
         Span<float> scoresWithMedian = stackalloc float[vector.Length];
-        var seconds = ToSeconds(_scorer.ScoreEachReplaced(BuildTimeInputs.ForModel(vector, Calibration.RelativeInputs), _treeMedians, scoresWithMedian), vector[PreviousDurationIndex]);
+        Span<float> replacements = stackalloc float[vector.Length];
+        BuildTimeInputs.MedianReplacements(vector, medians, _treeMedians, Calibration.RelativeInputs, replacements);
+        var seconds = ToSeconds(_scorer.ScoreEachReplaced(BuildTimeInputs.ForModel(vector, Calibration.RelativeInputs), replacements, scoresWithMedian), vector[PreviousDurationIndex]);
         Span<double> secondsWithMedian = stackalloc double[vector.Length];
         for (var i = 0; i < vector.Length; i++)
         {
             secondsWithMedian[i] = ToSeconds(scoresWithMedian[i], i == PreviousDurationIndex ? medians[i] : vector[PreviousDurationIndex]);
+        }
+        if (BuildTimeInputs.PreviousDurationMovesInputs(vector, Calibration.RelativeInputs))
+        {
+            // The previous duration at its median moves the anchor and the recent passed ratio with it: one more walk.
+            var atMedian = (float[])vector.Clone();
+            atMedian[PreviousDurationIndex] = medians[PreviousDurationIndex];
+            secondsWithMedian[PreviousDurationIndex] = ToSeconds(_scorer.Score(BuildTimeInputs.ForModel(atMedian, relative: true)), medians[PreviousDurationIndex]);
         }
         var drivers = DriverExplainer.Rank(vector, medians, BuildFeatureVector.Names, seconds, secondsWithMedian);
         return new BuildTimePrediction(

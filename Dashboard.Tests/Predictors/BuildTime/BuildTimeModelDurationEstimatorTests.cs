@@ -54,9 +54,10 @@ public sealed class BuildTimeModelDurationEstimatorTests
         var estimate = await new BuildTimeModelDurationEstimator(registry, new MedianDurationEstimator()).EstimateAsync(run, History, CancellationToken.None);
 
         var prediction = model.Predict(BuildTimeModelDurationEstimator.Describe(run, History));
-        Assert.Equal(prediction.Seconds, estimate!.Expected.TotalSeconds, 6);
-        Assert.Equal(prediction.LowerSeconds, estimate.Lower!.Value.TotalSeconds, 6);
-        Assert.Equal(prediction.UpperSeconds, estimate.Upper!.Value.TotalSeconds, 6);
+        // A TimeSpan holds 100 ns ticks: equal within a microsecond.
+        Assert.Equal(prediction.Seconds, estimate!.Expected.TotalSeconds, 1e-6);
+        Assert.Equal(prediction.LowerSeconds, estimate.Lower!.Value.TotalSeconds, 1e-6);
+        Assert.Equal(prediction.UpperSeconds, estimate.Upper!.Value.TotalSeconds, 1e-6);
         Assert.Contains("build-time/v4", estimate.Method, StringComparison.Ordinal);
     }
 

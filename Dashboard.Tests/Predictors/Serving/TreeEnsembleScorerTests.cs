@@ -153,9 +153,9 @@ public sealed class TreeEnsembleScorerTests : IDisposable
         var model = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions { Trees = 80 });
         var (context, loaded) = SaveAndLoad(model.Save);
         var previous = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.PreviousDurationSeconds));
-        // The served model's contract: seconds = (1 + previous) · exp(score) − 1, floored at 0.
+        // The served model's contract: the trees score BuildTimeInputs.ForModel(vector); seconds = (1 + previous) · exp(score) − 1, floored at 0.
         IReadOnlyList<double> ViaMlNet(IReadOnlyList<float[]> batch) =>
-            [.. MlNetData.Score(context, loaded, batch, BuildFeatureVector.Length, "Score")
+            [.. MlNetData.Score(context, loaded, [.. batch.Select(v => BuildTimeInputs.ForModel(v, model.Calibration.RelativeInputs))], BuildFeatureVector.Length, "Score")
                 .Select((score, i) => Math.Max(0, ((1 + Math.Max(0, batch[i][previous])) * Math.Exp(score)) - 1))];
 
         foreach (var build in builds.Skip(500).Take(40))
