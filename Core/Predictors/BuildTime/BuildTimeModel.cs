@@ -123,6 +123,28 @@ public sealed class BuildTimeModel : IBuildTimePredictor
         var model = context.Model.Load(Path.Combine(directory, ModelFile), out _);
         var calibration = JsonSerializer.Deserialize<BuildTimeCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
             ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
-        return new BuildTimeModel(context, model, calibration, version, dataSource);
+        return new BuildTimeModel(context, model, WidenedToCanonical(calibration, version), version, dataSource);
+    }
+
+    /// <summary>
+    /// A version stored before columns were appended to the canonical vector has fewer medians: its trees never
+    /// read the new columns, so they get a median of 0 (no driver) and the version answers as it did. A version
+    /// with more columns than this build computes was trained by a newer dashboard and is refused.
+    /// </summary>
+    internal static BuildTimeCalibration WidenedToCanonical(BuildTimeCalibration calibration, ModelVersionId version)
+    {
+        var stored = calibration.Medians.Length;
+        if (stored > BuildFeatureVector.Length)
+        {
+            throw new InvalidDataException(
+                $"Build-time version {version} was trained on {stored} feature columns; this dashboard computes {BuildFeatureVector.Length}. Retrain it with this dashboard.");
+        }
+        if (stored == BuildFeatureVector.Length)
+        {
+            return calibration;
+        }
+        var medians = new float[BuildFeatureVector.Length];
+        calibration.Medians.CopyTo(medians, 0);
+        return calibration with { Medians = medians };
     }
 }

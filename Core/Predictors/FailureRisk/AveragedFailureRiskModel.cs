@@ -19,17 +19,21 @@ public sealed class AveragedFailureRiskModel : FailureRiskModel
     internal AveragedFailureRiskModel(FailureRiskModel network, FailureRiskModel trees, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
         : base(calibration with { Averaged = true }, version, dataSource)
     {
+        if (!network.Inputs.Names.SequenceEqual(Inputs.Names) || !trees.Inputs.Names.SequenceEqual(Inputs.Names))
+        {
+            throw new InvalidDataException($"Failure-risk version {version}: the averaged members read other columns than the average ({network.Inputs.Count}, {trees.Inputs.Count} and {Inputs.Count}); retrain it.");
+        }
         _network = network;
         _trees = trees;
     }
 
     public override string Trainer => $"average({_network.Trainer}, {_trees.Trainer})";
 
-    public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
+    public override IReadOnlyList<double> PredictFromInputs(IReadOnlyList<float[]> rows)
     {
-        var network = _network.PredictProbabilities(vectors);
-        var trees = _trees.PredictProbabilities(vectors);
-        var probabilities = new double[vectors.Count];
+        var network = _network.PredictFromInputs(rows);
+        var trees = _trees.PredictFromInputs(rows);
+        var probabilities = new double[rows.Count];
         for (var i = 0; i < probabilities.Length; i++)
         {
             probabilities[i] = (network[i] + trees[i]) / 2;

@@ -15,8 +15,10 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
     protected FailureRiskModel(FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
     {
         Calibration = calibration;
+        Inputs = FailureRiskInputs.Of(calibration.InputColumns);
         Version = version;
         DataSource = dataSource;
+        RequireWidth("medians", calibration.Medians.Length);
     }
 
     public ModelVersionId Version { get; }
@@ -25,24 +27,41 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
 
     public FailureRiskCalibration Calibration { get; }
 
+    /// <summary>The canonical columns this version reads, in its own order (<see cref="FailureRiskCalibration.InputColumns"/>).</summary>
+    public FailureRiskInputs Inputs { get; }
+
     /// <summary>"torchsharp-mlp", "mlnet-fasttree" or their average.</summary>
     public abstract string Trainer { get; }
 
-    public abstract IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors);
+    /// <summary>Probabilities of canonical vectors (<see cref="BuildFeatureVector.ToVector"/>); each is narrowed to <see cref="Inputs"/>.</summary>
+    public IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors) => PredictFromInputs([.. vectors.Select(Inputs.Select)]);
+
+    /// <summary>Probabilities of rows already holding <see cref="Inputs"/>, in that order.</summary>
+    public abstract IReadOnlyList<double> PredictFromInputs(IReadOnlyList<float[]> rows);
 
     public FailureRiskPrediction Predict(BuildFeatures features) => Predict(features, BuildFeatureVector.ToVector(features));
 
     public FailureRiskPrediction Predict(BuildFeatures features, float[] vector)
     {
-        var (probability, drivers) = Explain(vector);
+        var (probability, drivers) = Explain(Inputs.Select(vector));
         return new FailureRiskPrediction(probability, Calibration.Threshold, probability >= Calibration.Threshold, drivers, Version);
     }
 
-    /// <summary>The probability and its drivers; by default one batch of the row and its n perturbations.</summary>
-    protected virtual (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] vector)
+    /// <summary>The probability of a row of <see cref="Inputs"/> and its drivers; by default one batch of the row and its n perturbations.</summary>
+    protected virtual (double Probability, IReadOnlyList<FeatureDriver> Drivers) Explain(float[] row)
     {
-        var probability = PredictProbabilities([vector])[0];
-        return (probability, DriverExplainer.Explain(vector, Calibration.Medians, BuildFeatureVector.Names, PredictProbabilities));
+        var probability = PredictFromInputs([row])[0];
+        return (probability, DriverExplainer.Explain(row, Calibration.Medians, Inputs.Names, PredictFromInputs));
+    }
+
+    /// <summary>A stored part whose width differs from the columns the calibration names is refused on load, not answered wrongly.</summary>
+    protected void RequireWidth(string part, int width)
+    {
+        if (width != Inputs.Count)
+        {
+            throw new InvalidDataException(
+                $"Failure-risk version {Version}: its {part} cover {width} inputs but its calibration names {Inputs.Count} columns; retrain it.");
+        }
     }
 
     public abstract void Save(string directory);
@@ -60,10 +79,19 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
         File.WriteAllText(Path.Combine(directory, CalibrationFile), JsonSerializer.Serialize(Calibration));
     }
 
+    /// <exception cref="InvalidDataException">The version reads a column this build does not compute, or its parts disagree on their width.</exception>
     public static FailureRiskModel Load(string directory, ModelVersionId version, string dataSource)
     {
         var calibration = JsonSerializer.Deserialize<FailureRiskCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
             ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
+        try
+        {
+            _ = FailureRiskInputs.Of(calibration.InputColumns);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Failure-risk version {version} ({directory}) cannot be answered here: {e.Message} Retrain it with this dashboard.", e);
+        }
         return calibration switch
         {
             { Averaged: true } => AveragedFailureRiskModel.Load(directory, calibration, version, dataSource),
@@ -88,6 +116,12 @@ public sealed record FailureRiskCalibration(double Threshold, float[] Medians, F
     /// <summary>Permutation importance on the validation part, in ROC AUC points; empty for versions stored before.</summary>
     public IReadOnlyList<FeatureImportance> FeatureImportance { get; init; } = [];
 
+    /// <summary>
+    /// The canonical columns the model reads, in order (see <see cref="FailureRiskInputs"/>); null for versions
+    /// stored before, which read <see cref="FailureRiskInputs.BeforeNamedColumns"/>.
+    /// </summary>
+    public IReadOnlyList<string>? InputColumns { get; init; }
+
     public double ThresholdFor(string? project) =>
         project is not null && ProjectThresholds.TryGetValue(project, out var threshold) ? threshold : Threshold;
 }
@@ -108,18 +142,20 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
         // Answers come from a managed copy of the trained weights (same outputs, no native call or lock);
         // the module is kept to save the model.
         _evaluator = DenseNetworkEvaluator.From(network);
-        _scaledMedians = calibration.Scaler!.Transform(calibration.Medians);
+        RequireWidth("network", _evaluator.Inputs);
+        RequireWidth("scaler", calibration.Scaler!.Means.Length);
+        _scaledMedians = calibration.Scaler.Transform(calibration.Medians);
     }
 
     public override string Trainer => "torchsharp-mlp";
 
-    public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
+    public override IReadOnlyList<double> PredictFromInputs(IReadOnlyList<float[]> rows)
     {
         var scaler = Calibration.Scaler!;
-        var probabilities = new double[vectors.Count];
+        var probabilities = new double[rows.Count];
         for (var i = 0; i < probabilities.Length; i++)
         {
-            probabilities[i] = _evaluator.Probability(scaler.Transform(vectors[i]));
+            probabilities[i] = _evaluator.Probability(scaler.Transform(rows[i]));
         }
         return probabilities;
     }
@@ -134,7 +170,7 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
         {
             withMedian[i] = replaced[i];
         }
-        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, BuildFeatureVector.Names, probability, withMedian));
+        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, Inputs.Names, probability, withMedian));
     }
 
     public override void Save(string directory)
@@ -149,7 +185,7 @@ public sealed class MlpFailureRiskModel : FailureRiskModel
 
     internal static MlpFailureRiskModel Load(string directory, FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
     {
-        var network = FailureRiskNetwork.Create(BuildFeatureVector.Length);
+        var network = FailureRiskNetwork.Create(calibration.Medians.Length);
         network.load(Path.Combine(directory, NetworkFile));
         return new MlpFailureRiskModel(network, calibration, version, dataSource);
     }
@@ -169,15 +205,19 @@ public sealed class GradientBoostedFailureRiskModel : FailureRiskModel
         _context = context;
         _model = model;
         _scorer = TreeEnsembleScorer.From(model);
+        if (_scorer.FeatureCount > Inputs.Count)
+        {
+            RequireWidth("trees", _scorer.FeatureCount);
+        }
     }
 
     public override string Trainer => "mlnet-fasttree";
 
     /// <summary>The trees walked directly (<see cref="TreeEnsembleScorer"/>): ML.NET's calibrated probabilities without its per-call pipeline.</summary>
-    public override IReadOnlyList<double> PredictProbabilities(IReadOnlyList<float[]> vectors)
+    public override IReadOnlyList<double> PredictFromInputs(IReadOnlyList<float[]> rows)
     {
-        var scores = new float[vectors.Count];
-        _scorer.ScoreBatch(vectors, scores);
+        var scores = new float[rows.Count];
+        _scorer.ScoreBatch(rows, scores);
         var probabilities = new double[scores.Length];
         for (var i = 0; i < scores.Length; i++)
         {
@@ -195,13 +235,13 @@ public sealed class GradientBoostedFailureRiskModel : FailureRiskModel
         {
             withMedian[i] = _scorer.Calibrate(scoresWithMedian[i]);
         }
-        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, BuildFeatureVector.Names, probability, withMedian));
+        return (probability, DriverExplainer.Rank(vector, Calibration.Medians, Inputs.Names, probability, withMedian));
     }
 
     public override void Save(string directory)
     {
         SaveCalibration(directory);
-        _context.Model.Save(_model, MlNetData.Regression(_context, [], BuildFeatureVector.Length).Schema, Path.Combine(directory, ModelFile));
+        _context.Model.Save(_model, MlNetData.Regression(_context, [], Inputs.Count).Schema, Path.Combine(directory, ModelFile));
     }
 
     internal override FailureRiskModel WithIdentity(ModelVersionId version, string dataSource) => new GradientBoostedFailureRiskModel(_context, _model, Calibration, version, dataSource);

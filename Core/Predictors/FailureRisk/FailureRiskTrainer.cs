@@ -19,6 +19,13 @@ public sealed record FailureRiskTrainingOptions
 
     /// <summary>A project gets its own decision threshold when its validation part holds at least this many failed builds.</summary>
     public int MinFailuresForProjectThreshold { get; init; } = 5;
+
+    /// <summary>
+    /// The canonical columns both models read, in order; by default all but the build-time-only ones
+    /// (<see cref="FailureRiskInputs.Default"/>), so a column added for build time leaves the network's width,
+    /// scaler and initialisation as they were.
+    /// </summary>
+    public IReadOnlyList<string> InputColumns { get; init; } = FailureRiskInputs.Default.Names;
 }
 
 /// <summary>How a trained candidate did on the chronological validation part.</summary>
@@ -56,21 +63,23 @@ public static class FailureRiskTrainer
         {
             throw new ArgumentException($"Failure risk needs failed and passed builds to train and a validation part; got {examples.Count} builds, {examples.Count(e => e.Failed)} failed.", nameof(examples));
         }
-        var fitVectors = fit.Select(e => BuildFeatureVector.ToVector(e.Features)).ToList();
+        var inputs = new FailureRiskInputs(options.InputColumns);
+        var fitVectors = fit.Select(e => inputs.ToVector(e.Features)).ToList();
         var fitLabels = fit.Select(e => e.Failed).ToList();
-        var validationVectors = validation.Select(e => BuildFeatureVector.ToVector(e.Features)).ToList();
+        var validationVectors = validation.Select(e => inputs.ToVector(e.Features)).ToList();
         var validationLabels = validation.Select(e => e.Failed).ToList();
-        var medians = DriverExplainer.Medians(fitVectors, BuildFeatureVector.Length);
+        var medians = DriverExplainer.Medians(fitVectors, inputs.Count);
+        var calibration = new FailureRiskCalibration(0.5, medians, null) { InputColumns = inputs.Names };
 
-        var (network, networkScore) = TrainNetwork(fitVectors, fitLabels, validationVectors, validationLabels, medians, options, progress);
+        var (network, networkScore) = TrainNetwork(fitVectors, fitLabels, validationVectors, validationLabels, calibration, options, progress);
         progress?.Report($"failure risk: network AUC {networkScore.Auc:0.000} F1 {networkScore.F1:0.000} after {networkScore.Epochs} epochs; fitting FastTree challenger");
-        var (challenger, challengerScore) = TrainChallenger(fitVectors, fitLabels, validationVectors, validationLabels, medians, options);
+        var (challenger, challengerScore) = TrainChallenger(fitVectors, fitLabels, validationVectors, validationLabels, calibration, options);
         progress?.Report($"failure risk: challenger AUC {challengerScore.Auc:0.000} F1 {challengerScore.F1:0.000}; per-project thresholds and feature importance on validation");
         var projects = validation.Select(e => e.Project).ToList();
         var finishedNetwork = Finish(network, validationVectors, validationLabels, projects, options);
         var finishedChallenger = Finish(challenger, validationVectors, validationLabels, projects, options);
-        var averaged = new AveragedFailureRiskModel(finishedNetwork, finishedChallenger, new FailureRiskCalibration(0.5, medians, null), network.Version, "");
-        var averagedProbabilities = averaged.PredictProbabilities(validationVectors);
+        var averaged = new AveragedFailureRiskModel(finishedNetwork, finishedChallenger, calibration, network.Version, "");
+        var averagedProbabilities = averaged.PredictFromInputs(validationVectors);
         var (averagedThreshold, averagedF1) = BestThreshold(validationLabels, averagedProbabilities);
         var averagedScore = new ValidationScore(QualityMetrics.RocAuc(validationLabels, averagedProbabilities), averagedF1, averagedThreshold, 0);
         progress?.Report($"failure risk: average of both AUC {averagedScore.Auc:0.000} F1 {averagedScore.F1:0.000}");
@@ -83,7 +92,7 @@ public static class FailureRiskTrainer
     /// <summary>Adds what only the validation part can tell: per-project thresholds and feature importance.</summary>
     private static FailureRiskModel Finish(FailureRiskModel model, List<float[]> vectors, List<bool> labels, List<string> projects, FailureRiskTrainingOptions options)
     {
-        var probabilities = model.PredictProbabilities(vectors);
+        var probabilities = model.PredictFromInputs(vectors);
         var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var project in projects.Distinct())
         {
@@ -93,16 +102,16 @@ public static class FailureRiskTrainer
                 thresholds[project] = BestThreshold([.. rows.Select(i => labels[i])], [.. rows.Select(i => probabilities[i])]).Threshold;
             }
         }
-        var importance = PermutationImportance.Compute(vectors, BuildFeatureVector.Names,
-            rows => QualityMetrics.RocAuc(labels, model.PredictProbabilities(rows)), options.Seed);
+        var importance = PermutationImportance.Compute(vectors, model.Inputs.Names,
+            rows => QualityMetrics.RocAuc(labels, model.PredictFromInputs(rows)), options.Seed);
         return model.WithCalibration(model.Calibration with { ProjectThresholds = thresholds, FeatureImportance = importance });
     }
 
     private static (FailureRiskModel, ValidationScore) TrainNetwork(List<float[]> fitVectors, List<bool> fitLabels,
-        List<float[]> validationVectors, List<bool> validationLabels, float[] medians, FailureRiskTrainingOptions options, IProgress<string>? progress)
+        List<float[]> validationVectors, List<bool> validationLabels, FailureRiskCalibration calibration, FailureRiskTrainingOptions options, IProgress<string>? progress)
     {
         torch.random.manual_seed(options.Seed);
-        var inputs = BuildFeatureVector.Length;
+        var inputs = calibration.Medians.Length;
         var scaler = FeatureScaler.Fit(fitVectors, inputs);
         var x = fitVectors.Select(scaler.Transform).ToList();
         var validationX = validationVectors.Select(scaler.Transform).ToList();
@@ -157,15 +166,15 @@ public static class FailureRiskTrainer
         network.eval();
         var probabilities = FailureRiskNetwork.Probabilities(network, validationX, inputs);
         var (threshold, f1) = BestThreshold(validationLabels, probabilities);
-        var model = new MlpFailureRiskModel(network, new FailureRiskCalibration(threshold, medians, scaler), new ModelVersionId(PredictorKind.FailureRisk, 1), "");
+        var model = new MlpFailureRiskModel(network, calibration with { Threshold = threshold, Scaler = scaler }, new ModelVersionId(PredictorKind.FailureRisk, 1), "");
         return (model, new ValidationScore(QualityMetrics.RocAuc(validationLabels, probabilities), f1, threshold, bestEpoch));
     }
 
     private static (FailureRiskModel, ValidationScore) TrainChallenger(List<float[]> fitVectors, List<bool> fitLabels,
-        List<float[]> validationVectors, List<bool> validationLabels, float[] medians, FailureRiskTrainingOptions options)
+        List<float[]> validationVectors, List<bool> validationLabels, FailureRiskCalibration calibration, FailureRiskTrainingOptions options)
     {
         var context = new MLContext(seed: options.Seed);
-        var data = MlNetData.Binary(context, fitVectors.Zip(fitLabels), BuildFeatureVector.Length);
+        var data = MlNetData.Binary(context, fitVectors.Zip(fitLabels), calibration.Medians.Length);
         var model = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfTrees = options.ChallengerTrees,
@@ -176,10 +185,10 @@ public static class FailureRiskTrainer
             UnbalancedSets = true,
             NumberOfThreads = 2,
         }).Fit(data);
-        var candidate = new GradientBoostedFailureRiskModel(context, model, new FailureRiskCalibration(0.5, medians, null), new ModelVersionId(PredictorKind.FailureRisk, 1), "");
-        var probabilities = candidate.PredictProbabilities(validationVectors);
+        var candidate = new GradientBoostedFailureRiskModel(context, model, calibration, new ModelVersionId(PredictorKind.FailureRisk, 1), "");
+        var probabilities = candidate.PredictFromInputs(validationVectors);
         var (threshold, f1) = BestThreshold(validationLabels, probabilities);
-        var calibrated = new GradientBoostedFailureRiskModel(context, model, new FailureRiskCalibration(threshold, medians, null), candidate.Version, "");
+        var calibrated = new GradientBoostedFailureRiskModel(context, model, calibration with { Threshold = threshold }, candidate.Version, "");
         return (calibrated, new ValidationScore(QualityMetrics.RocAuc(validationLabels, probabilities), f1, threshold, 0));
     }
 

@@ -24,14 +24,14 @@ public sealed class DenseNetworkEvaluatorTests : IDisposable
         var network = (MlpFailureRiskModel)FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 4, Patience = 2, ChallengerTrees = 10 }).Network;
         network.Save(_folder);
         var loaded = (MlpFailureRiskModel)FailureRiskModel.Load(_folder, new ModelVersionId(PredictorKind.FailureRisk, 1), "test");
-        var torch = FailureRiskNetwork.Create(BuildFeatureVector.Length);
+        var torch = FailureRiskNetwork.Create(loaded.Inputs.Count);
         torch.load(Path.Combine(_folder, MlpFailureRiskModel.NetworkFile));
         torch.eval();
         var rows = builds.Select(b => BuildFeatureVector.ToVector(b.Features)).ToList();
         IReadOnlyList<double> ViaTorch(IReadOnlyList<float[]> batch) =>
-            FailureRiskNetwork.Probabilities(torch, [.. batch.Select(loaded.Calibration.Scaler!.Transform)], BuildFeatureVector.Length);
+            FailureRiskNetwork.Probabilities(torch, [.. batch.Select(loaded.Calibration.Scaler!.Transform)], loaded.Inputs.Count);
 
-        var expected = ViaTorch(rows);
+        var expected = ViaTorch([.. rows.Select(loaded.Inputs.Select)]);
         var actual = loaded.PredictProbabilities(rows);
 
         Assert.Equal(expected.Count, actual.Count);
@@ -39,8 +39,8 @@ public sealed class DenseNetworkEvaluatorTests : IDisposable
         Assert.True(expected.Max() - expected.Min() > 0.01, "the network should answer differently for different builds");
         foreach (var build in builds.Skip(550))
         {
-            var vector = BuildFeatureVector.ToVector(build.Features);
-            var expectedDrivers = DriverExplainer.Explain(vector, loaded.Calibration.Medians, BuildFeatureVector.Names, ViaTorch);
+            var vector = loaded.Inputs.ToVector(build.Features);
+            var expectedDrivers = DriverExplainer.Explain(vector, loaded.Calibration.Medians, loaded.Inputs.Names, ViaTorch);
 
             var prediction = loaded.Predict(build.Features);
 

@@ -102,13 +102,13 @@ public sealed class TreeEnsembleScorerTests : IDisposable
         var builds = RealBuilds();
         var challenger = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 2, Patience = 1, ChallengerTrees = 60 }).Challenger;
         var (context, loaded) = SaveAndLoad(challenger.Save);
-        var rows = Rows(builds.Select(b => BuildFeatureVector.ToVector(b.Features)), seed: 13);
+        var rows = Rows(builds.Select(b => challenger.Inputs.ToVector(b.Features)), seed: 13);
 
         var scorer = TreeEnsembleScorer.From(loaded);
-        var expected = MlNetData.Score(context, loaded, rows, BuildFeatureVector.Length, "Probability");
+        var expected = MlNetData.Score(context, loaded, rows, challenger.Inputs.Count, "Probability");
 
         AssertClose(expected, [.. rows.Select(r => scorer.Probability(r))]);
-        AssertClose(expected, [.. challenger.PredictProbabilities(rows).Select(p => (float)p)]);
+        AssertClose(expected, [.. challenger.PredictFromInputs(rows).Select(p => (float)p)]);
     }
 
     [Fact]
@@ -177,12 +177,12 @@ public sealed class TreeEnsembleScorerTests : IDisposable
         var challenger = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 2, Patience = 1, ChallengerTrees = 60 }).Challenger;
         var (context, loaded) = SaveAndLoad(challenger.Save);
         IReadOnlyList<double> ViaMlNet(IReadOnlyList<float[]> batch) =>
-            [.. MlNetData.Score(context, loaded, batch, BuildFeatureVector.Length, "Probability").Select(p => (double)p)];
+            [.. MlNetData.Score(context, loaded, batch, challenger.Inputs.Count, "Probability").Select(p => (double)p)];
 
         foreach (var build in builds.Skip(500).Take(40))
         {
-            var vector = BuildFeatureVector.ToVector(build.Features);
-            var expectedDrivers = DriverExplainer.Explain(vector, challenger.Calibration.Medians, BuildFeatureVector.Names, ViaMlNet);
+            var vector = challenger.Inputs.ToVector(build.Features);
+            var expectedDrivers = DriverExplainer.Explain(vector, challenger.Calibration.Medians, challenger.Inputs.Names, ViaMlNet);
 
             var prediction = challenger.Predict(build.Features);
 
