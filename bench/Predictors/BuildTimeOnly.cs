@@ -23,8 +23,6 @@ internal static class BuildTimeOnly
             Trees = (int)Option("--trees", defaults.Trees),
             Leaves = (int)Option("--leaves", defaults.Leaves),
             LearningRate = Option("--learning-rate", defaults.LearningRate),
-            L1Rounds = (int)Option("--l1-rounds", defaults.L1Rounds),
-            L1Floor = Option("--l1-floor", defaults.L1Floor),
         };
         Console.WriteLine(options);
         var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));

@@ -36,16 +36,6 @@ public sealed record BuildTimeTrainingOptions
     /// </summary>
     public IReadOnlyList<double> TargetClipCandidates { get; init; } = [0.15, 0.25, 0.5, 1.0];
 
-    /// <summary>
-    /// Rounds of iteratively reweighted fits towards an L1 (median) objective on the log-ratio: each round refits
-    /// with weights 1 / max(|residual|, <see cref="L1Floor"/>) from the previous fit. Every round is a candidate
-    /// scored on validation; 0 = squared error only.
-    /// </summary>
-    public int L1Rounds { get; init; }
-
-    /// <summary>Smallest residual (log-ratio) an L1 round divides by, so exact fits do not take all the weight.</summary>
-    public double L1Floor { get; init; } = 0.02;
-
     /// <summary>Share of validation builds the prediction interval must hold.</summary>
     public double IntervalCoverage { get; init; } = 0.8;
     public int Seed { get; init; } = 7;
@@ -72,29 +62,19 @@ public static class BuildTimeTrainer
         var bestMae = double.PositiveInfinity;
         var clip = 0.0;
         var relative = false;
-        var rounds = 0;
         IReadOnlyList<double> clips = options.LogTarget && options.TargetClipCandidates.Count > 0 ? options.TargetClipCandidates : [0.0];
         bool[] inputs = options.LogTarget && options.RelativeInputs ? [true, false] : [false];
         foreach (var (hidden, candidate) in inputs.SelectMany(h => clips.Select(c => (h, c))))
         {
             progress?.Report($"build time: fitting FastTree ({options.Trees} trees) on {fit.Count} builds, log-ratio clipped at {candidate}, previous duration {(hidden ? "hidden" : "seen")}");
-            IReadOnlyList<float>? weights = null;
-            for (var round = 0; round <= options.L1Rounds; round++)
+            var model = new BuildTimeModel(context, Fit(context, fit, options, candidate, hidden),
+                new BuildTimeCalibration(0, 0, 0, fitMedians, options.LogTarget) { RelativeInputs = hidden },
+                default, "");
+            var mae = QualityMetrics.MeanAbsoluteError(durations, model.PredictBatch(validationVectors));
+            progress?.Report($"build time: validation MAE {mae:0.0} s");
+            if (mae < bestMae)
             {
-                var transformer = Fit(context, fit, options, candidate, hidden, weights);
-                var model = new BuildTimeModel(context, transformer,
-                    new BuildTimeCalibration(0, 0, 0, fitMedians, options.LogTarget) { RelativeInputs = hidden },
-                    default, "");
-                var mae = QualityMetrics.MeanAbsoluteError(durations, model.PredictBatch(validationVectors));
-                progress?.Report($"build time: validation MAE {mae:0.0} s{(round > 0 ? $" after L1 round {round}" : "")}");
-                if (mae < bestMae)
-                {
-                    (interim, bestMae, clip, relative, rounds) = (model, mae, candidate, hidden, round);
-                }
-                if (round < options.L1Rounds)
-                {
-                    weights = L1Weights(context, transformer, fit, options, candidate, hidden);
-                }
+                (interim, bestMae, clip, relative) = (model, mae, candidate, hidden);
             }
         }
         var predicted = interim!.PredictBatch(validationVectors);
@@ -103,13 +83,9 @@ public static class BuildTimeTrainer
         progress?.Report($"build time: feature importance on {validation.Count} validation builds");
         var importance = PermutationImportance.Compute(validationVectors, BuildFeatureVector.Names,
             rows => -QualityMetrics.MeanAbsoluteError(durations, interim.PredictBatch(rows)), options.Seed);
-        progress?.Report($"build time: clip {clip}, previous duration {(relative ? "hidden" : "seen")}, {rounds} L1 rounds chosen, interval from {residuals.Count} validation builds; refitting on all {examples.Count}");
-        // The final fit sees every training build, with the chosen number of reweighting rounds; the interval keeps the held-out residuals.
+        progress?.Report($"build time: clip {clip}, previous duration {(relative ? "hidden" : "seen")} chosen, interval from {residuals.Count} validation builds; refitting on all {examples.Count}");
+        // The final fit sees every training build; the interval keeps the held-out residuals.
         var final = Fit(context, examples, options, clip, relative);
-        for (var round = 0; round < rounds; round++)
-        {
-            final = Fit(context, examples, options, clip, relative, L1Weights(context, final, examples, options, clip, relative));
-        }
         var calibration = interim.Calibration with
         {
             ResidualLow = QualityMetrics.Quantile(residuals, tail),
@@ -121,32 +97,13 @@ public static class BuildTimeTrainer
         return new BuildTimeModel(context, final, calibration, new ModelVersionId(PredictorKind.BuildTime, 1), "");
     }
 
-    /// <summary>Weights 1 / max(|residual|, floor) of <paramref name="model"/>'s fit, normalised to mean 1: one step of iteratively reweighted least squares towards L1.</summary>
-    private static float[] L1Weights(MLContext context, ITransformer model, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options, double clip, bool relative)
+    private static ITransformer Fit(MLContext context, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options, double clip, bool relative)
     {
-        var scores = MlNetData.Score(context, model, [.. examples.Select(e => BuildTimeInputs.ForModel(BuildFeatureVector.ToVector(e.Features), relative))], BuildFeatureVector.Length, "Score");
-        var weights = new float[examples.Count];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            weights[i] = (float)(1 / Math.Max(Math.Abs(Target(examples[i], options.LogTarget, clip) - scores[i]), options.L1Floor));
-        }
-        var mean = weights.Average();
-        for (var i = 0; i < weights.Length; i++)
-        {
-            weights[i] /= mean;
-        }
-        return weights;
-    }
-
-    private static ITransformer Fit(MLContext context, IReadOnlyList<BuildExample> examples, BuildTimeTrainingOptions options, double clip, bool relative, IReadOnlyList<float>? weights = null)
-    {
-        var rows = examples.Select((e, i) => (BuildTimeInputs.ForModel(BuildFeatureVector.ToVector(e.Features), relative), Target(e, options.LogTarget, clip), weights?[i] ?? 1f));
-        var data = weights is null
-            ? MlNetData.Regression(context, rows.Select(r => (r.Item1, r.Item2)), BuildFeatureVector.Length)
-            : MlNetData.WeightedRegression(context, rows, BuildFeatureVector.Length);
+        var data = MlNetData.Regression(context,
+            examples.Select(e => (BuildTimeInputs.ForModel(BuildFeatureVector.ToVector(e.Features), relative), Target(e, options.LogTarget, clip))),
+            BuildFeatureVector.Length);
         var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
-            ExampleWeightColumnName = weights is null ? null : nameof(WeightedRegressionRow.Weight),
             NumberOfTrees = options.Trees,
             NumberOfLeaves = options.Leaves,
             LearningRate = options.LearningRate,

@@ -10,14 +10,6 @@ internal sealed class RegressionRow
     public float Label { get; set; }
 }
 
-/// <summary>A regression row with an example weight (FastTree's ExampleWeightColumnName).</summary>
-internal sealed class WeightedRegressionRow
-{
-    public float[] Features { get; set; } = [];
-    public float Label { get; set; }
-    public float Weight { get; set; }
-}
-
 internal sealed class BinaryRow
 {
     public float[] Features { get; set; } = [];
@@ -32,9 +24,6 @@ internal static class MlNetData
 {
     public static IDataView Regression(MLContext context, IEnumerable<(float[] Features, float Label)> rows, int length) =>
         context.Data.LoadFromEnumerable(rows.Select(r => new RegressionRow { Features = r.Features, Label = r.Label }), Schema<RegressionRow>(length));
-
-    public static IDataView WeightedRegression(MLContext context, IEnumerable<(float[] Features, float Label, float Weight)> rows, int length) =>
-        context.Data.LoadFromEnumerable(rows.Select(r => new WeightedRegressionRow { Features = r.Features, Label = r.Label, Weight = r.Weight }), Schema<WeightedRegressionRow>(length));
 
     public static IDataView Binary(MLContext context, IEnumerable<(float[] Features, bool Label)> rows, int length) =>
         context.Data.LoadFromEnumerable(rows.Select(r => new BinaryRow { Features = r.Features, Label = r.Label }), Schema<BinaryRow>(length));
