@@ -117,114 +117,52 @@ public sealed partial class TreeEnsembleScorer
         {
             throw new ArgumentException($"replacements and results must have the row's length {features.Length}.");
         }
-        var width = features.Length;
-        var small = width <= 128;
-        Span<double> deltas = small ? stackalloc double[width] : new double[width];
+        var small = features.Length <= 256;
+        Span<double> deltas = small ? stackalloc double[features.Length] : new double[features.Length];
         deltas.Clear();
-        Span<float> row = small ? stackalloc float[width] : new float[width];
+        Span<float> row = small ? stackalloc float[features.Length] : new float[features.Length];
         features.CopyTo(row);
-        Span<int> diverged = small ? stackalloc int[Lanes * width] : new int[Lanes * width];
-        Span<int> turns = small ? stackalloc int[Lanes * width] : new int[Lanes * width];
-        Span<int> turned = small ? stackalloc int[Lanes * width] : new int[Lanes * width];
-        var walk = new DivergenceWalk(_nodes, features, replacements, diverged, turns, turned, stackalloc int[Lanes]);
+        // The tree in which a feature last diverged: only its first divergence on a path counts.
+        Span<int> diverged = small ? stackalloc int[features.Length] : new int[features.Length];
+        diverged.Fill(-1);
+        // At most one divergence per feature on a path: the child the changed row takes, and the feature.
+        Span<int> turns = small ? stackalloc int[features.Length] : new int[features.Length];
+        Span<int> turned = small ? stackalloc int[features.Length] : new int[features.Length];
+        var nodes = _nodes;
         var leaves = _leaves;
-        var roots = _roots;
         double sum = 0;
-        var t = 0;
-        // Four trees' paths side by side: their dependent node loads overlap instead of waiting in turn.
-        for (; t + Lanes <= roots.Length; t += Lanes)
+        for (var t = 0; t < _roots.Length; t++)
         {
-            walk.Counts.Clear();
-            int n0 = roots[t], n1 = roots[t + 1], n2 = roots[t + 2], n3 = roots[t + 3];
-            while ((n0 & n1 & n2 & n3) >= 0)
-            {
-                n0 = n0 >= 0 ? walk.Step(n0, t, 0) : n0;
-                n1 = n1 >= 0 ? walk.Step(n1, t + 1, 1) : n1;
-                n2 = n2 >= 0 ? walk.Step(n2, t + 2, 2) : n2;
-                n3 = n3 >= 0 ? walk.Step(n3, t + 3, 3) : n3;
-            }
-            sum += FinishTree(ref walk, leaves[~n0], 0, row, deltas);
-            sum += FinishTree(ref walk, leaves[~n1], 1, row, deltas);
-            sum += FinishTree(ref walk, leaves[~n2], 2, row, deltas);
-            sum += FinishTree(ref walk, leaves[~n3], 3, row, deltas);
-        }
-        for (; t < roots.Length; t++)
-        {
-            walk.Counts.Clear();
-            var node = roots[t];
+            var count = 0;
+            var node = _roots[t];
             while (node >= 0)
             {
-                node = walk.Step(node, t, 0);
+                ref readonly var split = ref nodes[node];
+                var f = split.Feature;
+                var left = features[f] <= split.Threshold;
+                if (left != (replacements[f] <= split.Threshold) && diverged[f] != t)
+                {
+                    diverged[f] = t;
+                    turns[count] = left ? split.Right : split.Left;
+                    turned[count++] = f;
+                }
+                node = left ? split.Left : split.Right;
             }
-            sum += FinishTree(ref walk, leaves[~node], 0, row, deltas);
+            var leaf = leaves[~node];
+            sum += leaf;
+            for (var i = 0; i < count; i++)
+            {
+                var f = turned[i];
+                row[f] = replacements[f];
+                deltas[f] += leaves[Leaf(turns[i], row)] - leaf;
+                row[f] = features[f];
+            }
         }
         for (var i = 0; i < replaced.Length; i++)
         {
             replaced[i] = Finish(sum + deltas[i]);
         }
         return Finish(sum);
-    }
-
-    private const int Lanes = 4;
-
-    /// <summary>
-    /// Walks on from each split where lane <paramref name="lane"/>'s tree diverged (in path order),
-    /// adding the changed leaf's difference to that feature's delta; returns the row's own leaf value.
-    /// </summary>
-    private double FinishTree(ref DivergenceWalk walk, double leaf, int lane, Span<float> row, Span<double> deltas)
-    {
-        var offset = lane * walk.Width;
-        for (var i = 0; i < walk.Counts[lane]; i++)
-        {
-            var f = walk.Turned[offset + i];
-            row[f] = walk.Replacements[f];
-            deltas[f] += _leaves[Leaf(walk.Turns[offset + i], row)] - leaf;
-            row[f] = walk.Features[f];
-        }
-        return leaf;
-    }
-
-    /// <summary>
-    /// The row's path through up to <see cref="Lanes"/> trees at once, noting per lane (tree) the
-    /// first split of each feature where its replacement turns the other way, and the child it takes.
-    /// </summary>
-    private ref struct DivergenceWalk(Node[] nodes, ReadOnlySpan<float> features, ReadOnlySpan<float> replacements, Span<int> diverged, Span<int> turns, Span<int> turned, Span<int> counts)
-    {
-        private readonly Node[] _nodes = nodes;
-        private readonly Span<int> _diverged = Fill(diverged);
-
-        public readonly ReadOnlySpan<float> Features = features;
-        public readonly ReadOnlySpan<float> Replacements = replacements;
-        public readonly Span<int> Turns = turns;
-        public readonly Span<int> Turned = turned;
-        public readonly Span<int> Counts = counts;
-        public readonly int Width = features.Length;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly int Step(int node, int tree, int lane)
-        {
-            ref readonly var split = ref _nodes[node];
-            var f = split.Feature;
-            var left = Features[f] <= split.Threshold;
-            if (left != (Replacements[f] <= split.Threshold))
-            {
-                ref var last = ref _diverged[(lane * Width) + f];
-                if (last != tree)
-                {
-                    last = tree;
-                    var at = (lane * Width) + Counts[lane]++;
-                    Turns[at] = left ? split.Right : split.Left;
-                    Turned[at] = f;
-                }
-            }
-            return left ? split.Left : split.Right;
-        }
-
-        private static Span<int> Fill(Span<int> span)
-        {
-            span.Fill(-1);
-            return span;
-        }
     }
 
     /// <summary>Tree <paramref name="tree"/>'s leaf value for a row, and the ensemble's bias: the terms the scores sum (for checks of the arithmetic).</summary>
