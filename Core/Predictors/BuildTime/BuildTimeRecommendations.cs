@@ -30,18 +30,38 @@ internal static class BuildTimeRecommendations
             f => $"{f.FilesModified:0} files and {f.LinesAdded + f.LinesDeleted:0} changed lines in {f.Commits:0} commits: smaller changes build incrementally and fail faster."),
     ];
 
+    /// <summary>
+    /// Plain loops (this runs for every build-time answer): the contributions are summed in driver
+    /// order and the result ordered by saving, largest first, ties in rule order — what
+    /// <c>Where(...).Sum()</c> and a stable <c>OrderByDescending</c> give, without their allocations.
+    /// </summary>
     public static IReadOnlyList<BuildTimeRecommendation> From(BuildFeatures features, IReadOnlyList<FeatureDriver> drivers, double predictedSeconds)
     {
-        var recommendations = new List<BuildTimeRecommendation>();
+        List<BuildTimeRecommendation>? recommendations = null;
         foreach (var rule in Rules)
         {
-            var added = drivers.Where(d => rule.Features.Contains(d.Feature) && d.Contribution > 0).Sum(d => d.Contribution);
+            double added = 0;
+            for (var i = 0; i < drivers.Count; i++)
+            {
+                var driver = drivers[i];
+                if (driver.Contribution > 0 && Array.IndexOf(rule.Features, driver.Feature) >= 0)
+                {
+                    added += driver.Contribution;
+                }
+            }
             var saving = Math.Min(added * rule.RecoverableShare, predictedSeconds * 0.9);
             if (saving >= MinimumSavingSeconds)
             {
-                recommendations.Add(new BuildTimeRecommendation(rule.Code, rule.Title, rule.Detail(features), Math.Round(saving, 1)));
+                recommendations ??= new List<BuildTimeRecommendation>(Rules.Length);
+                var recommendation = new BuildTimeRecommendation(rule.Code, rule.Title, rule.Detail(features), Math.Round(saving, 1));
+                var at = recommendations.Count;
+                while (at > 0 && recommendations[at - 1].EstimatedSavingSeconds < recommendation.EstimatedSavingSeconds)
+                {
+                    at--;
+                }
+                recommendations.Insert(at, recommendation);
             }
         }
-        return [.. recommendations.OrderByDescending(r => r.EstimatedSavingSeconds)];
+        return recommendations is null ? [] : recommendations.ToArray();
     }
 }

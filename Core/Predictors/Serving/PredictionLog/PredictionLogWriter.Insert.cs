@@ -1,10 +1,13 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Storage;
+using SQLitePCL;
 
 namespace MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 
@@ -16,7 +19,9 @@ namespace MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 /// DashboardDbContext). SQLite runs in process, so a round trip costs nothing: one single-row
 /// INSERT is prepared once per batch and executed per row with new values (a multi-row statement
 /// of 900 named parameters costs SQLite a linear name search per parameter bound, and a fresh
-/// prepare per statement). Servers (PostgreSQL) get multi-row statements of
+/// prepare per statement), through SQLite's own statement API on the connection's handle
+/// (<see cref="InsertSqlite"/>): ADO.NET's per-execution reader, per-parameter type dispatch and
+/// boxed values cost more than SQLite's insert itself. Servers (PostgreSQL) get multi-row statements of
 /// <see cref="RowsPerStatement"/> rows: one round trip per hundred rows.
 /// </summary>
 internal sealed partial class PredictionLogWriter
@@ -37,7 +42,13 @@ internal sealed partial class PredictionLogWriter
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var perStatement = db.Database.IsSqlite() ? 1 : RowsPerStatement;
+            if (connection is SqliteConnection sqlite)
+            {
+                InsertSqlite(db, sqlite, batch);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            var perStatement = RowsPerStatement;
             DbCommand? command = null;
             try
             {
@@ -72,6 +83,48 @@ internal sealed partial class PredictionLogWriter
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The batch through SQLite's statement API in the open transaction: the values EF stores
+    /// (timestamp as UTC ticks, text as UTF-8, the features' JSON written straight as UTF-8
+    /// bytes), bound by position in <see cref="Properties"/> order.
+    /// </summary>
+    private static void InsertSqlite(DashboardDbContext db, SqliteConnection connection, List<PredictionRecord> batch)
+    {
+        var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var rc = raw.sqlite3_prepare_v2(handle, InsertSql(db, 1), out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        using (statement)
+        {
+            foreach (var record in batch)
+            {
+                raw.sqlite3_bind_int64(statement, 1, record.Timestamp.UtcTicks);
+                BindText(statement, 2, ModelVersionId.Slug(record.Model.Kind));
+                raw.sqlite3_bind_int(statement, 3, record.Model.Number);
+                BindText(statement, 4, record.VersionSource);
+                // SQLite copies bound text (SQLITE_TRANSIENT): the thread's JSON buffer may be reused at once.
+                raw.sqlite3_bind_text(statement, 5, FeaturesJsonUtf8(record.Features));
+                raw.sqlite3_bind_double(statement, 6, record.Output);
+                raw.sqlite3_bind_double(statement, 7, record.LatencyMilliseconds);
+                BindText(statement, 8, record.TraceId);
+                BindText(statement, 9, record.Caller);
+                rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+                raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    private static void BindText(sqlite3_stmt statement, int index, string value)
+    {
+        Span<byte> small = stackalloc byte[256];
+        var bytes = Encoding.UTF8.GetMaxByteCount(value.Length) <= small.Length ? small : new byte[Encoding.UTF8.GetMaxByteCount(value.Length)];
+        var length = Encoding.UTF8.GetBytes(value, bytes);
+        raw.sqlite3_bind_text(statement, index, bytes[..length]);
     }
 
     private static DbCommand CreateInsert(DashboardDbContext db, DbConnection connection, DbTransaction transaction, int rows)

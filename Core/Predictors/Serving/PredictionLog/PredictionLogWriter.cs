@@ -143,7 +143,10 @@ internal sealed partial class PredictionLogWriter(
     /// which is the text the serializer's shortest round-trip float formatting produces for it,
     /// at a fraction of the cost. Rows with NaN or infinities go through the serializer itself.
     /// </summary>
-    internal static string FeaturesJson(float[][] vectors)
+    internal static string FeaturesJson(float[][] vectors) => Encoding.UTF8.GetString(FeaturesJsonUtf8(vectors));
+
+    /// <summary>The text of <see cref="FeaturesJson"/> as UTF-8, in a buffer the thread reuses at its next call.</summary>
+    internal static ReadOnlySpan<byte> FeaturesJsonUtf8(float[][] vectors)
     {
         foreach (var vector in vectors)
         {
@@ -151,7 +154,7 @@ internal sealed partial class PredictionLogWriter(
             {
                 if (!float.IsFinite(value))
                 {
-                    return JsonSerializer.Serialize(vectors, PredictionJsonContext.Default.SingleArrayArray);
+                    return JsonSerializer.SerializeToUtf8Bytes(vectors, PredictionJsonContext.Default.SingleArrayArray);
                 }
             }
         }
@@ -178,6 +181,6 @@ internal sealed partial class PredictionLogWriter(
         }
         writer.WriteEndArray();
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 }

@@ -102,10 +102,13 @@ public sealed partial class TreeEnsembleScorer
     /// <summary>
     /// For each feature i, the score of <paramref name="features"/> with feature i alone set to
     /// <paramref name="replacements"/>[i] — the perturbations a driver explanation needs — without
-    /// scoring n+1 rows: a tree's leaf can change only if the replaced feature splits on the row's
-    /// own path, so only those (tree, feature) pairs are walked again, from the first node splitting
-    /// on it. The row's path is walked once per tree: it gives the leaf and notes those first nodes.
-    /// Features whose replacement equals their value get the unchanged score.
+    /// scoring n+1 rows. The changed row follows the row's own path down to the first split on i
+    /// that sends the replacement the other way (splits on other features read the same values,
+    /// earlier splits on i agree); a tree without such a split on the path gives the changed row the
+    /// same leaf and adds exactly nothing. So the row's path is walked once per tree, noting where
+    /// each feature diverges, and only those (tree, feature) pairs are walked on, from the other
+    /// child. The sums are those of replacing the feature and scoring again: every tree's change
+    /// added in tree order, then added to the row's sum.
     /// </summary>
     public float ScoreEachReplaced(ReadOnlySpan<float> features, ReadOnlySpan<float> replacements, Span<float> replaced)
     {
@@ -119,11 +122,14 @@ public sealed partial class TreeEnsembleScorer
         deltas.Clear();
         Span<float> row = small ? stackalloc float[features.Length] : new float[features.Length];
         features.CopyTo(row);
-        Span<int> seen = small ? stackalloc int[features.Length] : new int[features.Length];
-        seen.Fill(-1);
-        // A path visits each feature's first split at most once: at most one start per feature.
-        Span<int> starts = small ? stackalloc int[features.Length] : new int[features.Length];
+        // The tree in which a feature last diverged: only its first divergence on a path counts.
+        Span<int> diverged = small ? stackalloc int[features.Length] : new int[features.Length];
+        diverged.Fill(-1);
+        // At most one divergence per feature on a path: the child the changed row takes, and the feature.
+        Span<int> turns = small ? stackalloc int[features.Length] : new int[features.Length];
+        Span<int> turned = small ? stackalloc int[features.Length] : new int[features.Length];
         var nodes = _nodes;
+        var leaves = _leaves;
         double sum = 0;
         for (var t = 0; t < _roots.Length; t++)
         {
@@ -133,25 +139,22 @@ public sealed partial class TreeEnsembleScorer
             {
                 ref readonly var split = ref nodes[node];
                 var f = split.Feature;
-                if (seen[f] != t)
+                var left = features[f] <= split.Threshold;
+                if (left != (replacements[f] <= split.Threshold) && diverged[f] != t)
                 {
-                    seen[f] = t;
-                    if (replacements[f] != features[f])
-                    {
-                        starts[count++] = node;
-                    }
+                    diverged[f] = t;
+                    turns[count] = left ? split.Right : split.Left;
+                    turned[count++] = f;
                 }
-                node = features[f] <= split.Threshold ? split.Left : split.Right;
+                node = left ? split.Left : split.Right;
             }
-            var leaf = _leaves[~node];
+            var leaf = leaves[~node];
             sum += leaf;
             for (var i = 0; i < count; i++)
             {
-                var start = starts[i];
-                var f = nodes[start].Feature;
+                var f = turned[i];
                 row[f] = replacements[f];
-                // Nodes above the first split on f read other features only: the changed walk starts here.
-                deltas[f] += _leaves[Leaf(start, row)] - leaf;
+                deltas[f] += leaves[Leaf(turns[i], row)] - leaf;
                 row[f] = features[f];
             }
         }
@@ -161,6 +164,11 @@ public sealed partial class TreeEnsembleScorer
         }
         return Finish(sum);
     }
+
+    /// <summary>Tree <paramref name="tree"/>'s leaf value for a row, and the ensemble's bias: the terms the scores sum (for checks of the arithmetic).</summary>
+    internal double LeafValue(int tree, ReadOnlySpan<float> features) => _leaves[Leaf(_roots[tree], features)];
+
+    internal double Bias => _bias;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Leaf(int node, ReadOnlySpan<float> features)
