@@ -100,4 +100,35 @@ public sealed class ApplicationsPageTests : BunitTestContext
 
         Assert.Equal(["model-serving-staging"], apps.Where(filter.Matches).Select(a => a.Name));
     }
+
+    [Fact]
+    public void ApplicationsPage_TextTyped_FiltersOnceTypingPauses()
+    {
+        Services.AddSingleton(ClusterFixtures.State(
+            ClusterFixtures.Application("grafana"),
+            ClusterFixtures.Application("mlflow")));
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+
+        page.Find("input[data-testid=filter-text]").Input("graf");
+
+        Assert.Equal("2 of 2", page.Find("[data-testid=application-count]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("1 of 2", page.Find("[data-testid=application-count]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+        page.Find("input[data-testid=filter-label]").Input("no-such=label");
+        page.WaitForAssertion(() => Assert.Equal("0 of 2", page.Find("[data-testid=application-count]").TextContent.Trim()), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void ApplicationsPage_TilesPressed_ShowsTilesAndMarksTheButtonPressed()
+    {
+        Services.AddSingleton(ClusterFixtures.State(ClusterFixtures.Application("grafana")));
+        Services.AddSingleton<ApplicationCatalog>();
+        var page = Render<ApplicationsPage>();
+
+        page.Find("button[data-view=tiles]").Click();
+
+        Assert.NotNull(page.Find("[data-testid=applications-tiles]"));
+        Assert.Equal("true", page.Find("button[data-view=tiles]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", page.Find("button[data-view=table]").GetAttribute("aria-pressed"));
+    }
 }

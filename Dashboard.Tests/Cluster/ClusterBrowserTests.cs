@@ -34,6 +34,24 @@ public sealed class ClusterBrowserTests(SandboxBrowserFixture sandbox)
     }
 
     [Fact]
+    public async Task ClusterPage_PodRowAnalyzeClicked_OpensThatPodsAnalysis()
+    {
+        var errors = new List<string>();
+        var page = await sandbox.SignedInPageAsync(consoleErrors: errors);
+        await page.GotoAsync("/cluster");
+        await BrowserFixture.WaitForCircuitAsync(page);
+
+        var button = page.Locator("[data-testid=node-card][data-node=mac-m2] tr[data-pod^='grafana/'] [data-testid=analyze]").First;
+        await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        var subject = await button.GetAttributeAsync("data-subject");
+        await button.ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/analyses?id=", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator(".mud-main-content")).ToContainTextAsync(subject!["pod:".Length..], Patient);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ApplicationDetail_CrashLoopScenario_TurnsDegradedWithoutReloadAndAnalyzeNamesTheCause()
     {
         var page = await sandbox.SignedInPageAsync();

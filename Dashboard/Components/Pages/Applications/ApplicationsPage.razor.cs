@@ -12,10 +12,17 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 /// </summary>
 public partial class ApplicationsPage : LiveClusterComponent
 {
+    // The text filters apply once typing pauses this long (MudTextField's DebounceInterval did it before).
+    private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(150);
+    private static readonly string CountChipClass = ChipMarkup.ClassOf(MudBlazor.Color.Default, "outlined");
+    private static readonly string AttentionChipClass = ChipMarkup.ClassOf(MudBlazor.Color.Warning, "outlined") + " mud-clickable";
+    private static readonly MarkupString HealthyIcon = IconMarkup.Svg(MudBlazor.Icons.Material.Filled.CheckCircle, "small", "mud-success-text");
+
     private readonly ApplicationFilter _filter = new();
     private string _view = "table";
     private ApplicationSortKey _sort = ApplicationSortKey.Name;
     private bool _descending;
+    private int _keystrokes;
     private ApplicationListView _lists = null!;
     private IList<ArgoApplication> _rows = [];
     private TileRows _tileRows = new([]);
@@ -37,6 +44,22 @@ public partial class ApplicationsPage : LiveClusterComponent
         _rows = _filter.IsEmpty ? sorted : Array.AsReadOnly(sorted.Where(_filter.Matches).ToArray());
         _tileRows = new TileRows(_rows);
     }
+
+    private async Task FilterAfterTyping()
+    {
+        var keystroke = ++_keystrokes;
+        await Task.Delay(TypingPause);
+        if (keystroke == _keystrokes)
+        {
+            Filter();
+        }
+    }
+
+    private string ViewButtonClass(string view) => view == _view
+        ? "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple"
+        : "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple";
+
+    private string Pressed(string view) => view == _view ? "true" : "false";
 
     private void SortBy(ApplicationSortKey key)
     {

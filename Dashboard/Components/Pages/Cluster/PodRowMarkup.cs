@@ -12,7 +12,9 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Cluster;
 /// cells as one HTML string (one render frame) and the strings its row and Analyze button carry.
 /// Built per circuit, each visible row held some forty frames and eight strings of its own in each
 /// of the node card's two render buffers. A pod object is immutable (a change brings a new one), so
-/// the cache is keyed by the object and lets go of it with the object.
+/// the cache is keyed by the object and lets go of it with the object. The Analyze button is markup
+/// too, in the variant the circuit shows (enabled, disabled while an analysis runs, disabled for
+/// lack of the operator role); clicks reach the table's one <see cref="SubjectClickEventArgs"/> handler.
 /// </summary>
 internal sealed class PodRowMarkup
 {
@@ -43,6 +45,31 @@ internal sealed class PodRowMarkup
     public string AnalyzeLabel { get; }
 
     public MarkupString Cells { get; }
+
+    private MarkupString? _enabledButton;
+    private MarkupString? _busyButton;
+    private MarkupString? _forbiddenButton;
+
+    /// <summary>
+    /// The Analyze button's cell: enabled with <paramref name="hint"/> as its title when
+    /// <paramref name="allowed"/> and nothing <paramref name="running"/>; disabled otherwise, titled
+    /// <paramref name="forbidden"/> when not <paramref name="allowed"/>. Built at first use per variant.
+    /// </summary>
+    public MarkupString AnalyzeCell(bool allowed, bool running, string hint, string forbidden) =>
+        !allowed ? _forbiddenButton ??= Button(forbidden, disabled: true)
+        : running ? _busyButton ??= Button(hint, disabled: true)
+        : _enabledButton ??= Button(hint, disabled: false);
+
+    private MarkupString Button(string title, bool disabled)
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        return new MarkupString(
+            "<td><button type=\"button\" class=\"mud-button-root mud-icon-button mud-secondary-text hover:mud-secondary-hover mud-ripple mud-ripple-icon mud-icon-button-size-small\""
+            + $" title=\"{E(title)}\" aria-label=\"{E(AnalyzeLabel)}\"{(disabled ? " disabled" : "")} data-testid=\"analyze\" data-subject=\"{E(Subject)}\">"
+            + $"{AnalyzeIcon}</button></td>");
+    }
+
+    private static readonly string AnalyzeIcon = IconMarkup.ButtonLabel(MudBlazor.Icons.Material.Filled.Troubleshoot, "small").Value;
 
     public static PodRowMarkup Of(ClusterPod pod) => Rows.GetValue(pod, static p => new PodRowMarkup(p));
 }
