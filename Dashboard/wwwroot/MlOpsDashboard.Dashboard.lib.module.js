@@ -11,3 +11,10 @@ export function afterWebStarted(blazor) {
         },
     });
 }
+
+// Below MudBlazor's md breakpoint the drawer overlays the page: the layout closes it at start there
+// and dims the page behind it while it is open (MudDrawer did this through a resize service whose
+// interop types cost every circuit serializer metadata; one bool at start costs nothing new).
+window.mlopsDashboard = Object.assign(window.mlopsDashboard || {}, {
+    isNarrowViewport: () => window.matchMedia('(max-width: 959.98px)').matches,
+});
