@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MlOpsDashboard.Core.Predictors.Features;
+using MlOpsDashboard.Core.Predictors.Importers;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
 namespace MlOpsDashboard.Dashboard.Tests.Predictors;
@@ -15,6 +16,10 @@ internal static class PredictorTestData
     public static string DatasetsFolder => Path.Combine(RepositoryRoot.Path, "..", "shared", "datasets");
 
     public static string IofrolPath => Path.Combine(DatasetsFolder, "test-prioritisation", "iofrol.csv");
+
+    /// <summary>The first <paramref name="count"/> real builds of HikariCP (shared BuildFast data, read in place): small, with failures and recent passed durations.</summary>
+    public static List<BuildExample> RealBuilds(int count = 600) =>
+        [.. BuildFastImporter.ReadFile(Path.Combine(DatasetsFolder, "buildfast", "brettwooldridge@HikariCP_newmerge.csv")).Take(count)];
 
     public const string BuildFastHeader = "id,now_build_id,last_label,commits,now_is_pr,now_is_master,files_modified,line_added,line_deleted,committers,fail_ratio_pr,fail_ratio_re,pr_duration,pr_tests_ok,pr_tests_fail,consec_fail_builds_max,gh_team_size,src_churn,time_of_day,day_of_week,now_duration,now_label";
 

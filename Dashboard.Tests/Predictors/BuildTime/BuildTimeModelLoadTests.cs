@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlOpsDashboard.Core.Predictors.BuildTime;
 using MlOpsDashboard.Core.Predictors.Features;
-using MlOpsDashboard.Core.Predictors.Importers;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
@@ -17,13 +16,11 @@ public sealed class BuildTimeModelLoadTests : IDisposable
 
     public void Dispose() => TempFolders.TryDelete(_folder);
 
-    private static List<BuildExample> RealBuilds() =>
-        [.. BuildFastImporter.ReadFile(Path.Combine(PredictorTestData.DatasetsFolder, "buildfast", "brettwooldridge@HikariCP_newmerge.csv")).Take(600)];
 
     [Fact]
     public void Load_VersionStoredWith41Medians_AnswersAsItsTreesDidWithoutTheNewColumn()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         // Trees trained where the appended column is always 0 never read it, like a version trained before it existed.
         var withoutColumn = builds.Select(b => b with { Features = b.Features with { RecentPassedDurationSeconds = 0 } }).ToList();
         var old = BuildTimeTrainer.Train(withoutColumn, new BuildTimeTrainingOptions { Trees = 60 });
@@ -48,7 +45,7 @@ public sealed class BuildTimeModelLoadTests : IDisposable
     [Fact]
     public void Load_VersionWithMoreColumnsThanThisBuildComputes_IsRefused()
     {
-        BuildTimeTrainer.Train(RealBuilds(), new BuildTimeTrainingOptions { Trees = 20 }).Save(_folder);
+        BuildTimeTrainer.Train(PredictorTestData.RealBuilds(), new BuildTimeTrainingOptions { Trees = 20 }).Save(_folder);
         EditMedians(_folder, medians => medians.Add(7));
 
         var error = Assert.Throws<InvalidDataException>(() => BuildTimeModel.Load(_folder, Id, "test"));

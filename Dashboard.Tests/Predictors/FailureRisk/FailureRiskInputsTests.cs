@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlOpsDashboard.Core.Predictors.FailureRisk;
 using MlOpsDashboard.Core.Predictors.Features;
-using MlOpsDashboard.Core.Predictors.Importers;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Dashboard.Tests.Support;
 
@@ -21,8 +20,6 @@ public sealed class FailureRiskInputsTests : IDisposable
 
     public void Dispose() => TempFolders.TryDelete(_folder);
 
-    private static List<BuildExample> RealBuilds() =>
-        [.. BuildFastImporter.ReadFile(Path.Combine(PredictorTestData.DatasetsFolder, "buildfast", "brettwooldridge@HikariCP_newmerge.csv")).Take(600)];
 
     [Fact]
     public void Default_CanonicalVectorWithBuildTimeOnlyColumn_LeavesItOut()
@@ -56,7 +53,7 @@ public sealed class FailureRiskInputsTests : IDisposable
     [Fact]
     public void Train_BuildTimeOnlyColumnChanged_SameWidthScalerAndProbabilities()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var random = new Random(5);
         var changed = builds.Select(b => b with { Features = b.Features with { RecentPassedDurationSeconds = random.Next(1, 50_000) } }).ToList();
 
@@ -78,7 +75,7 @@ public sealed class FailureRiskInputsTests : IDisposable
     [Fact]
     public void Predict_SavedAndLoaded_ReadsItsColumnsAndNamesOnlyThemAsDrivers()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var averaged = FailureRiskTrainer.Train(builds, Fast).Averaged;
         averaged.Save(_folder);
         var loaded = FailureRiskModel.Load(_folder, Id, "test");
@@ -98,7 +95,7 @@ public sealed class FailureRiskInputsTests : IDisposable
     [Fact]
     public void Load_CalibrationStoredBeforeItNamedColumns_ReadsTheFirst41AndAnswersAsBefore()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var network = FailureRiskTrainer.Train(builds, Fast).Network;
         network.Save(_folder);
         EditCalibration(_folder, calibration => calibration.Remove(nameof(FailureRiskCalibration.InputColumns)));
@@ -114,7 +111,7 @@ public sealed class FailureRiskInputsTests : IDisposable
     [Fact]
     public void Load_CalibrationNamingAColumnThisBuildDoesNotCompute_IsRefusedNamingIt()
     {
-        var network = FailureRiskTrainer.Train(RealBuilds(), Fast).Network;
+        var network = FailureRiskTrainer.Train(PredictorTestData.RealBuilds(), Fast).Network;
         network.Save(_folder);
         EditCalibration(_folder, calibration => calibration[nameof(FailureRiskCalibration.InputColumns)]![0] = "MinutesOnMars");
 
@@ -127,7 +124,7 @@ public sealed class FailureRiskInputsTests : IDisposable
     [Fact]
     public void Load_CalibrationNamingFewerColumnsThanTheNetworkReads_IsRefused()
     {
-        var trained = FailureRiskTrainer.Train(RealBuilds(), Fast);
+        var trained = FailureRiskTrainer.Train(PredictorTestData.RealBuilds(), Fast);
         var network = Path.Combine(_folder, "mlp");
         var trees = Path.Combine(_folder, "fasttree");
         trained.Network.Save(network);

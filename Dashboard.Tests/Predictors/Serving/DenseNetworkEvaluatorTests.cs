@@ -1,6 +1,5 @@
 using MlOpsDashboard.Core.Predictors.FailureRisk;
 using MlOpsDashboard.Core.Predictors.Features;
-using MlOpsDashboard.Core.Predictors.Importers;
 using MlOpsDashboard.Core.Predictors.Registry;
 using MlOpsDashboard.Core.Predictors.Training;
 using MlOpsDashboard.Dashboard.Tests.Support;
@@ -20,7 +19,7 @@ public sealed class DenseNetworkEvaluatorTests : IDisposable
     [Fact]
     public void PredictProbabilities_TrainedNetwork_MatchTorchSharpForwardPass()
     {
-        var builds = BuildFastImporter.ReadFile(Path.Combine(PredictorTestData.DatasetsFolder, "buildfast", "brettwooldridge@HikariCP_newmerge.csv")).Take(600).ToList();
+        var builds = PredictorTestData.RealBuilds();
         var network = (MlpFailureRiskModel)FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 4, Patience = 2, ChallengerTrees = 10 }).Network;
         network.Save(_folder);
         var loaded = (MlpFailureRiskModel)FailureRiskModel.Load(_folder, new ModelVersionId(PredictorKind.FailureRisk, 1), "test");

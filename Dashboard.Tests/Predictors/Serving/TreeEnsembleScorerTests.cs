@@ -22,8 +22,6 @@ public sealed class TreeEnsembleScorerTests : IDisposable
 
     public void Dispose() => TempFolders.TryDelete(_folder);
 
-    private static IReadOnlyList<BuildExample> RealBuilds() =>
-        [.. BuildFastImporter.ReadFile(Path.Combine(PredictorTestData.DatasetsFolder, "buildfast", "brettwooldridge@HikariCP_newmerge.csv")).Take(600)];
 
     /// <summary>The rows as they are, then each with a third of its features scaled by a random factor.</summary>
     private static List<float[]> Rows(IEnumerable<float[]> real, int seed)
@@ -63,7 +61,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void Score_FastTreeRegression_MatchesMlNetTransform()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var model = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions { Trees = 120 });
         var (context, loaded) = SaveAndLoad(model.Save);
         var rows = Rows(builds.Select(b => BuildFeatureVector.ToVector(b.Features)), seed: 11);
@@ -99,7 +97,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void Probability_FastTreeBinaryChallenger_MatchesMlNetTransform()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var challenger = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 2, Patience = 1, ChallengerTrees = 60 }).Challenger;
         var (context, loaded) = SaveAndLoad(challenger.Save);
         var rows = Rows(builds.Select(b => challenger.Inputs.ToVector(b.Features)), seed: 13);
@@ -114,7 +112,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void ScoreEachReplaced_EveryFeature_EqualsScoringTheChangedRow()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var model = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions { Trees = 80 });
         var (_, loaded) = SaveAndLoad(model.Save);
         var scorer = TreeEnsembleScorer.From(loaded);
@@ -142,7 +140,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void ScoreEachReplaced_RealAndPerturbedRows_BitIdenticalToPerTreeReplacement()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var model = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions { Trees = 120 });
         var (_, loaded) = SaveAndLoad(model.Save);
         var scorer = TreeEnsembleScorer.From(loaded);
@@ -196,7 +194,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void Predict_BuildTime_SameSecondsAndDriversAsTheMlNetPipeline()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var model = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions { Trees = 80 });
         var (context, loaded) = SaveAndLoad(model.Save);
         var previous = BuildFeatureVector.Names.ToList().IndexOf(nameof(BuildFeatures.PreviousDurationSeconds));
@@ -220,7 +218,7 @@ public sealed class TreeEnsembleScorerTests : IDisposable
     [Fact]
     public void Predict_FastTreeFailureRisk_SameProbabilityAndDriversAsTheMlNetPipeline()
     {
-        var builds = RealBuilds();
+        var builds = PredictorTestData.RealBuilds();
         var challenger = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 2, Patience = 1, ChallengerTrees = 60 }).Challenger;
         var (context, loaded) = SaveAndLoad(challenger.Save);
         IReadOnlyList<double> ViaMlNet(IReadOnlyList<float[]> batch) =>
