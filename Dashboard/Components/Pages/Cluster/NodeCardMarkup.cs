@@ -13,7 +13,7 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Cluster;
 /// The static parts of a node card (heading with its role, architecture and readiness chips, the
 /// OS line, conditions, taints and labels) as HTML built once per node version for the whole
 /// process. Rendered per circuit they were some two hundred frames and their strings in each of the
-/// card's two render buffers (heap dumps of idle circuits: ≈ 25 KB per card). A node object is
+/// card's two render buffers. A node object is
 /// immutable (a change brings a new one), so the cache is keyed by the object and lets go of it
 /// with the object. Every value from the cluster is HTML-encoded: labels, taints and condition
 /// messages are whatever the node's kubelet or an administrator wrote.
