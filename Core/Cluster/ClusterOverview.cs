@@ -70,18 +70,36 @@ public sealed class ClusterOverview
     private bool Matches(ClusterSnapshot snapshot) =>
         ReferenceEquals(_nodes, snapshot.Nodes) && ReferenceEquals(_events, snapshot.Events) && ReferenceEquals(_applications, snapshot.Applications);
 
-    private sealed record NodePods(IList<PodRow> Rows, int Count, decimal RequestedCpu, decimal RequestedMemory)
+    private sealed record NodePods(ClusterPod[] Pods, string[] Applications, IList<PodRow> Rows, int Count, decimal RequestedCpu, decimal RequestedMemory)
     {
-        public static NodePods Of(IReadOnlyList<ClusterPod> pods, Func<ClusterPod, string> applicationOf)
+        // A node's rows by the node's first pod object: a new overview (a node's usage or an event makes
+        // one every few seconds) takes over the rows of a node whose pods are the same objects in the same
+        // applications. Built anew, circuits that rendered a moment apart (and each one's previous render
+        // buffer) held the same two thousand rows several times over.
+        private static readonly ConditionalWeakTable<ClusterPod, NodePods> ByFirstPod = [];
+
+        public static NodePods Of(ClusterPod[] pods, Func<ClusterPod, string> applicationOf)
         {
-            var rows = new List<PodRow>(pods.Count + 8);
-            foreach (var group in pods.GroupBy(applicationOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+            var applications = Array.ConvertAll(pods, p => applicationOf(p));
+            if (pods.Length > 0 && ByFirstPod.TryGetValue(pods[0], out var previous)
+                && previous.Pods.AsSpan().SequenceEqual(pods, ReferenceEqualityComparer.Instance)
+                && previous.Applications.AsSpan().SequenceEqual(applications, StringComparer.Ordinal))
+            {
+                return previous;
+            }
+            var rows = new List<PodRow>(pods.Length + 8);
+            foreach (var group in pods.Select((pod, i) => (Pod: pod, Application: applications[i])).GroupBy(p => p.Application).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 rows.Add(new PodRow(group.Key, null));
-                rows.AddRange(group.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new PodRow(group.Key, p)));
+                rows.AddRange(group.OrderBy(p => p.Pod.Name, StringComparer.Ordinal).Select(p => new PodRow(group.Key, p.Pod)));
             }
             var holding = pods.Where(p => p.Phase is not "Succeeded" and not "Failed").ToList();
-            return new NodePods(rows.AsReadOnly(), pods.Count, holding.Sum(p => p.RequestCpu), holding.Sum(p => p.RequestMemory));
+            var built = new NodePods(pods, applications, rows.AsReadOnly(), pods.Length, holding.Sum(p => p.RequestCpu), holding.Sum(p => p.RequestMemory));
+            if (pods.Length > 0)
+            {
+                ByFirstPod.AddOrUpdate(pods[0], built);
+            }
+            return built;
         }
     }
 }

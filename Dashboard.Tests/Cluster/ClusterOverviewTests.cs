@@ -39,4 +39,22 @@ public sealed class ClusterOverviewTests
         Assert.NotSame(first, afterPodChange);
         Assert.Equal(2, afterPodChange.PodCountOn("mac-m2"));
     }
+
+    [Fact]
+    public void For_NodeUsageChangedThenAPodChanged_SameRowsUntilTheNodesPodsChange()
+    {
+        var node = ClusterFixtures.Node("mac-m2", "arm64", controlPlane: true);
+        var state = ClusterFixtures.State(node, ClusterFixtures.Pod("grafana", "grafana-1", "mac-m2"), ClusterFixtures.Pod("mlflow", "mlflow-1", "mac-m2"));
+        var first = ClusterOverview.For(state.Current);
+
+        state.Apply(ClusterKind.Nodes, ClusterChangeType.Modified, node with { ResourceVersion = ClusterFixtures.NextVersion(), UsedCpu = 3m });
+        var afterUsage = ClusterOverview.For(state.Current);
+        state.Apply(ClusterKind.Pods, ClusterChangeType.Modified, ClusterFixtures.Pod("grafana", "grafana-1", "mac-m2", restarts: 1));
+        var afterPod = ClusterOverview.For(state.Current);
+
+        Assert.NotSame(first, afterUsage);
+        Assert.Same(first.PodRowsOn("mac-m2"), afterUsage.PodRowsOn("mac-m2"));
+        Assert.NotSame(first.PodRowsOn("mac-m2"), afterPod.PodRowsOn("mac-m2"));
+        Assert.Equal(1, afterPod.PodRowsOn("mac-m2").Single(r => r.Pod?.Name == "grafana-1").Pod!.Restarts);
+    }
 }

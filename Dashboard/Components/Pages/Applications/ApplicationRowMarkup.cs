@@ -11,14 +11,40 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 /// per application version for the whole process and rendered as one markup frame. Built per
 /// circuit, a row held about forty render frames and half a dozen strings of its own in each of a
 /// component's two render buffers. An application object is immutable (a change brings a new one),
-/// so the cache is keyed by the object and lets go of it with the object.
+/// so the cache is keyed by the object and lets go of it with the object. The whole row, with its
+/// "last deployed" age, is one markup frame too (<see cref="RowOf"/>): under Virtualize a row of an
+/// element, its key, the cells and the age was five frames in both render buffers of every circuit.
 /// </summary>
 internal static class ApplicationRowMarkup
 {
-    private static readonly ConditionalWeakTable<ArgoApplication, object> Cells = [];
+    private static readonly ConditionalWeakTable<ArgoApplication, Markup> Rows = [];
 
-    public static MarkupString CellsOf(ArgoApplication app) =>
-        new((string)Cells.GetValue(app, static a => Build(a)));
+    /// <summary>
+    /// The table row: the cells and <paramref name="ago"/> as the last cell. The last age asked for is
+    /// kept per application, so circuits rendering in the same minute share the row's text.
+    /// </summary>
+    public static MarkupString RowOf(ArgoApplication app, string ago)
+    {
+        var markup = Of(app);
+        var last = markup.LastRow;
+        if (last is null || last.Ago != ago)
+        {
+            last = new AgedRow(ago, $"<tr>{markup.Cells}<td>{WebUtility.HtmlEncode(ago)}</td></tr>");
+            markup.LastRow = last;
+        }
+        return new MarkupString(last.Row);
+    }
+
+    private static Markup Of(ArgoApplication app) => Rows.GetValue(app, static a => new Markup(Build(a)));
+
+    private sealed class Markup(string cells)
+    {
+        public string Cells { get; } = cells;
+
+        public AgedRow? LastRow { get; set; }
+    }
+
+    private sealed record AgedRow(string Ago, string Row);
 
     private static string Build(ArgoApplication app)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MlOpsDashboard.Core.Cluster;
 using MlOpsDashboard.Core.Delivery.Applications;
+using MlOpsDashboard.Dashboard.Components.Layout;
 using MlOpsDashboard.Dashboard.Components.Shared;
 
 namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
@@ -8,8 +9,9 @@ namespace MlOpsDashboard.Dashboard.Components.Pages.Applications;
 /// <summary>
 /// Every Argo CD application, filtered and sorted. The sorted lists come from the shared
 /// <see cref="ApplicationCatalog"/>; a circuit keeps its filter, a reference to them, and a list of
-/// its own only while a filter is set.
+/// its own only while a filter is set. No popover or dialog: the filters are native selects and inputs.
 /// </summary>
+[WithoutPopovers]
 public partial class ApplicationsPage : LiveClusterComponent
 {
     // The text filters apply once typing pauses this long (MudTextField's DebounceInterval did it before).

@@ -49,6 +49,22 @@ internal sealed class PodRowMarkup
     private MarkupString? _enabledButton;
     private MarkupString? _busyButton;
     private MarkupString? _forbiddenButton;
+    private MarkupString? _enabledRow;
+    private MarkupString? _busyRow;
+    private MarkupString? _forbiddenRow;
+
+    /// <summary>
+    /// The whole table row (its data-pod and data-status, the cells and the Analyze cell in the variant of
+    /// <see cref="AnalyzeCell"/>) as one markup frame: under Virtualize each visible row was an element with
+    /// its key, two attributes and two markup frames in both of the table's render buffers per circuit.
+    /// </summary>
+    public MarkupString Row(bool allowed, bool running, string hint, string forbidden) =>
+        !allowed ? _forbiddenRow ??= RowWith(AnalyzeCell(allowed, running, hint, forbidden))
+        : running ? _busyRow ??= RowWith(AnalyzeCell(allowed, running, hint, forbidden))
+        : _enabledRow ??= RowWith(AnalyzeCell(allowed, running, hint, forbidden));
+
+    private MarkupString RowWith(MarkupString analyzeCell) =>
+        new($"<tr data-pod=\"{WebUtility.HtmlEncode(Key)}\" data-status=\"{WebUtility.HtmlEncode(Status)}\">{Cells.Value}{analyzeCell.Value}</tr>");
 
     /// <summary>
     /// The Analyze button's cell: enabled with <paramref name="hint"/> as its title when
@@ -72,4 +88,13 @@ internal sealed class PodRowMarkup
     private static readonly string AnalyzeIcon = IconMarkup.ButtonLabel(MudBlazor.Icons.Material.Filled.Troubleshoot, "small").Value;
 
     public static PodRowMarkup Of(ClusterPod pod) => Rows.GetValue(pod, static p => new PodRowMarkup(p));
+
+    /// <summary>An application's heading row over its pods, one string per row object of the shared overview.</summary>
+    public static MarkupString ApplicationRow(PodRow row) => new(ApplicationRows.GetValue(row, static r =>
+    {
+        var application = WebUtility.HtmlEncode(r.Application);
+        return $"<tr data-application=\"{application}\"><td colspan=\"6\"><b>{application}</b></td></tr>";
+    }));
+
+    private static readonly ConditionalWeakTable<PodRow, string> ApplicationRows = [];
 }
