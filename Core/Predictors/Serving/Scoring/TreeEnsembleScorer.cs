@@ -34,7 +34,6 @@ public sealed partial class TreeEnsembleScorer
         _platt = platt;
         FeatureCount = featureCount;
         _batch = BuildBatchLayout();
-        _packedWalk = _batch is not null && !nodes.Any(n => float.IsNaN(n.Threshold)) ? _batch : null;
     }
 
     /// <summary>One more than the highest feature index any split reads.</summary>
@@ -129,20 +128,6 @@ public sealed partial class TreeEnsembleScorer
         // At most one divergence per feature on a path: the child the changed row takes, and the feature.
         Span<int> turns = small ? stackalloc int[features.Length] : new int[features.Length];
         Span<int> turned = small ? stackalloc int[features.Length] : new int[features.Length];
-        var sum = _packedWalk is { } packed
-            ? SumEachReplacedPacked(packed, features, replacements, row, deltas, diverged, turns, turned)
-            : SumEachReplaced(features, replacements, row, deltas, diverged, turns, turned);
-        for (var i = 0; i < replaced.Length; i++)
-        {
-            replaced[i] = Finish(sum + deltas[i]);
-        }
-        return Finish(sum);
-    }
-
-    /// <summary>The walk of <see cref="ScoreEachReplaced"/> over the 16-byte nodes: the row's sum; each feature's change added to its delta.</summary>
-    private double SumEachReplaced(ReadOnlySpan<float> features, ReadOnlySpan<float> replacements, Span<float> row, Span<double> deltas,
-        Span<int> diverged, Span<int> turns, Span<int> turned)
-    {
         var nodes = _nodes;
         var leaves = _leaves;
         double sum = 0;
@@ -173,7 +158,11 @@ public sealed partial class TreeEnsembleScorer
                 row[f] = features[f];
             }
         }
-        return sum;
+        for (var i = 0; i < replaced.Length; i++)
+        {
+            replaced[i] = Finish(sum + deltas[i]);
+        }
+        return Finish(sum);
     }
 
     /// <summary>Tree <paramref name="tree"/>'s leaf value for a row, and the ensemble's bias: the terms the scores sum (for checks of the arithmetic).</summary>
