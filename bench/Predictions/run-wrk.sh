@@ -97,8 +97,9 @@ echo "== ratio from CPU per request: $(awk -v v="${vc##*= }" -v p="${pc##*= }" '
 if [[ -n "${BENCH_PERF:-}" ]]; then
   for e in validate predict; do
     echo "== perf: $e, hottest symbols (self)"
-    perf report -i "$BENCH_PERF/perf-$e.data" --no-children --sort dso --stdio 2>/dev/null | grep '%' | grep -v '^#' | head -12
-    perf report -i "$BENCH_PERF/perf-$e.data" --no-children --sort symbol -g none --stdio 2>/dev/null | grep '%' | grep -v '^#' | head -40
+    # `head` closes the pipe early; under pipefail that would end the script before the paced run.
+    perf report -i "$BENCH_PERF/perf-$e.data" --no-children --sort dso --stdio 2>/dev/null | grep '%' | grep -v '^#' | head -12 || true
+    perf report -i "$BENCH_PERF/perf-$e.data" --no-children --sort symbol -g none --stdio 2>/dev/null | grep '%' | grep -v '^#' | head -40 || true
   done
 fi
 

@@ -17,11 +17,27 @@ public static class BuildTimeInputs
         {
             return vector;
         }
-        var copy = (float[])vector.Clone();
-        copy[BuildTimeModel.PreviousDurationIndex] = 0;
-        // The recent passed builds' length as a log-ratio to the anchor (0 = unknown or equal), not in seconds.
-        copy[RecentPassedIndex] = RecentToPrevious(vector[RecentPassedIndex], vector[BuildTimeModel.PreviousDurationIndex]);
+        var copy = new float[vector.Length];
+        ForModel(vector, relative, copy);
         return copy;
+    }
+
+    /// <summary>
+    /// The tree inputs of <paramref name="vector"/> written into <paramref name="destination"/> (its length):
+    /// the request path keeps them on the stack instead of a copy per prediction. Without relative inputs the
+    /// trees read the vector itself, which is returned and <paramref name="destination"/> left untouched.
+    /// </summary>
+    public static ReadOnlySpan<float> ForModel(ReadOnlySpan<float> vector, bool relative, Span<float> destination)
+    {
+        if (!relative)
+        {
+            return vector;
+        }
+        vector.CopyTo(destination);
+        destination[BuildTimeModel.PreviousDurationIndex] = 0;
+        // The recent passed builds' length as a log-ratio to the anchor (0 = unknown or equal), not in seconds.
+        destination[RecentPassedIndex] = RecentToPrevious(vector[RecentPassedIndex], vector[BuildTimeModel.PreviousDurationIndex]);
+        return destination[..vector.Length];
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.ML;
 using MlOpsDashboard.Core.Predictors.Features;
@@ -63,7 +64,8 @@ public sealed class BuildTimeModel : IBuildTimePredictor
         Span<float> scoresWithMedian = stackalloc float[vector.Length];
         Span<float> replacements = stackalloc float[vector.Length];
         BuildTimeInputs.MedianReplacements(vector, medians, _treeMedians, Calibration.RelativeInputs, replacements);
-        var seconds = ToSeconds(_scorer.ScoreEachReplaced(BuildTimeInputs.ForModel(vector, Calibration.RelativeInputs), replacements, scoresWithMedian), vector[PreviousDurationIndex]);
+        Span<float> treeInputs = stackalloc float[vector.Length];
+        var seconds = ToSeconds(_scorer.ScoreEachReplaced(BuildTimeInputs.ForModel(vector, Calibration.RelativeInputs, treeInputs), replacements, scoresWithMedian), vector[PreviousDurationIndex]);
         Span<double> secondsWithMedian = stackalloc double[vector.Length];
         for (var i = 0; i < vector.Length; i++)
         {
@@ -72,9 +74,10 @@ public sealed class BuildTimeModel : IBuildTimePredictor
         if (BuildTimeInputs.PreviousDurationMovesInputs(vector, Calibration.RelativeInputs))
         {
             // The previous duration at its median moves the anchor and the recent passed ratio with it: one more walk.
-            var atMedian = (float[])vector.Clone();
+            Span<float> atMedian = stackalloc float[vector.Length];
+            vector.CopyTo(atMedian);
             atMedian[PreviousDurationIndex] = medians[PreviousDurationIndex];
-            secondsWithMedian[PreviousDurationIndex] = ToSeconds(_scorer.Score(BuildTimeInputs.ForModel(atMedian, relative: true)), medians[PreviousDurationIndex]);
+            secondsWithMedian[PreviousDurationIndex] = ToSeconds(_scorer.Score(BuildTimeInputs.ForModel(atMedian, relative: true, treeInputs)), medians[PreviousDurationIndex]);
         }
         var drivers = DriverExplainer.Rank(vector, medians, BuildFeatureVector.Names, seconds, secondsWithMedian);
         return new BuildTimePrediction(
@@ -89,15 +92,47 @@ public sealed class BuildTimeModel : IBuildTimePredictor
 
     public IReadOnlyList<double> PredictBatch(IReadOnlyList<float[]> vectors)
     {
-        var inputs = Calibration.RelativeInputs ? [.. vectors.Select(v => BuildTimeInputs.ForModel(v, relative: true))] : vectors;
-        var scores = inputs.Count <= 256 ? stackalloc float[inputs.Count] : new float[inputs.Count];
-        _scorer.ScoreBatch(inputs, scores);
+        var scores = vectors.Count <= 256 ? stackalloc float[vectors.Count] : new float[vectors.Count];
+        if (Calibration.RelativeInputs && vectors.Count > 0)
+        {
+            ScoreRelative(vectors, scores);
+        }
+        else
+        {
+            _scorer.ScoreBatch(vectors, scores);
+        }
         var seconds = new double[vectors.Count];
         for (var i = 0; i < seconds.Length; i++)
         {
             seconds[i] = ToSeconds(scores[i], vectors[i][PreviousDurationIndex]);
         }
         return seconds;
+    }
+
+    /// <summary>
+    /// The rows' tree inputs written into one pooled flat buffer (no copy of each vector), scored as
+    /// <see cref="TreeEnsembleScorer.ScoreBatch(IReadOnlyList{float[]}, Span{float})"/> would score the copies.
+    /// </summary>
+    private void ScoreRelative(IReadOnlyList<float[]> vectors, Span<float> scores)
+    {
+        var width = vectors[0].Length;
+        var flat = ArrayPool<float>.Shared.Rent(vectors.Count * width);
+        try
+        {
+            for (var r = 0; r < vectors.Count; r++)
+            {
+                if (vectors[r].Length != width)
+                {
+                    throw new ArgumentException($"Row {r} has {vectors[r].Length} features; row 0 has {width}.", nameof(vectors));
+                }
+                BuildTimeInputs.ForModel(vectors[r], relative: true, flat.AsSpan(r * width, width));
+            }
+            _scorer.ScoreBatch(flat.AsSpan(0, vectors.Count * width), width, scores);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(flat);
+        }
     }
 
     /// <summary>The model's score in seconds: with a log target, the previous build's duration scaled by exp(score).</summary>

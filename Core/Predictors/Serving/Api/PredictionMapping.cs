@@ -11,7 +11,7 @@ public static class PredictionMapping
     public static BuildTimeOutput ToOutput(this BuildTimePrediction p, string? buildId) => new(
         buildId, p.Seconds, p.LowerSeconds, p.UpperSeconds, p.Coverage,
         Drivers(p.Drivers),
-        [.. p.Recommendations.Select(r => new RecommendationOutput(r.Code, r.Title, r.Detail, r.EstimatedSavingSeconds))]);
+        Recommendations(p.Recommendations));
 
     public static FailureRiskOutput ToOutput(this FailureRiskPrediction p, string? buildId) => new(
         buildId, p.FailureProbability, p.Threshold, p.LikelyToFail, Drivers(p.Drivers));
@@ -30,8 +30,36 @@ public static class PredictionMapping
     public static double SelectedShare(this TestSelectionResult r) =>
         r.TotalDurationSeconds > 0 ? r.SelectedDurationSeconds / r.TotalDurationSeconds : 0;
 
-    private static DriverOutput[] Drivers(IReadOnlyList<FeatureDriver> drivers) =>
-        [.. drivers.Select(d => new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution))];
+    // Plain loops: these run for every answer, and Select over an interface allocates its iterator and delegate.
+    private static DriverOutput[] Drivers(IReadOnlyList<FeatureDriver> drivers)
+    {
+        if (drivers.Count == 0)
+        {
+            return [];
+        }
+        var outputs = new DriverOutput[drivers.Count];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var d = drivers[i];
+            outputs[i] = new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution);
+        }
+        return outputs;
+    }
+
+    private static RecommendationOutput[] Recommendations(IReadOnlyList<BuildTimeRecommendation> recommendations)
+    {
+        if (recommendations.Count == 0)
+        {
+            return [];
+        }
+        var outputs = new RecommendationOutput[recommendations.Count];
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            var r = recommendations[i];
+            outputs[i] = new RecommendationOutput(r.Code, r.Title, r.Detail, r.EstimatedSavingSeconds);
+        }
+        return outputs;
+    }
 
     /// <summary>Driver names are BuildFeatures property names; the API speaks camelCase like its requests.</summary>
     private static string ToCamelCase(string name) => CamelCaseNames.TryGetValue(name, out var known) ? known : CamelCase(name);
