@@ -110,6 +110,16 @@ public static class FailureRiskTrainer
     private static (FailureRiskModel, ValidationScore) TrainNetwork(List<float[]> fitVectors, List<bool> fitLabels,
         List<float[]> validationVectors, List<bool> validationLabels, FailureRiskCalibration calibration, FailureRiskTrainingOptions options, IProgress<string>? progress)
     {
+        // The whole training holds torch's random generator: initial weights and every dropout mask come from its seed.
+        lock (FailureRiskNetwork.TorchRandom)
+        {
+            return TrainNetworkFromSeed(fitVectors, fitLabels, validationVectors, validationLabels, calibration, options, progress);
+        }
+    }
+
+    private static (FailureRiskModel, ValidationScore) TrainNetworkFromSeed(List<float[]> fitVectors, List<bool> fitLabels,
+        List<float[]> validationVectors, List<bool> validationLabels, FailureRiskCalibration calibration, FailureRiskTrainingOptions options, IProgress<string>? progress)
+    {
         torch.random.manual_seed(options.Seed);
         var inputs = calibration.Medians.Length;
         var scaler = FeatureScaler.Fit(fitVectors, inputs);

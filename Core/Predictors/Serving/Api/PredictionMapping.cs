@@ -30,33 +30,24 @@ public static class PredictionMapping
     public static double SelectedShare(this TestSelectionResult r) =>
         r.TotalDurationSeconds > 0 ? r.SelectedDurationSeconds / r.TotalDurationSeconds : 0;
 
-    // Plain loops: these run for every answer, and Select over an interface allocates its iterator and delegate.
-    private static DriverOutput[] Drivers(IReadOnlyList<FeatureDriver> drivers)
-    {
-        if (drivers.Count == 0)
-        {
-            return [];
-        }
-        var outputs = new DriverOutput[drivers.Count];
-        for (var i = 0; i < outputs.Length; i++)
-        {
-            var d = drivers[i];
-            outputs[i] = new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution);
-        }
-        return outputs;
-    }
+    private static DriverOutput[] Drivers(IReadOnlyList<FeatureDriver> drivers) =>
+        Map(drivers, static d => new DriverOutput(ToCamelCase(d.Feature), d.Value, d.Contribution));
 
-    private static RecommendationOutput[] Recommendations(IReadOnlyList<BuildTimeRecommendation> recommendations)
+    private static RecommendationOutput[] Recommendations(IReadOnlyList<BuildTimeRecommendation> recommendations) =>
+        Map(recommendations, static r => new RecommendationOutput(r.Code, r.Title, r.Detail, r.EstimatedSavingSeconds));
+
+    // A plain loop: this runs for every answer, and Select over an interface allocates its iterator
+    // (a static lambda's delegate is cached by the compiler).
+    private static TOutput[] Map<TInput, TOutput>(IReadOnlyList<TInput> items, Func<TInput, TOutput> map)
     {
-        if (recommendations.Count == 0)
+        if (items.Count == 0)
         {
             return [];
         }
-        var outputs = new RecommendationOutput[recommendations.Count];
+        var outputs = new TOutput[items.Count];
         for (var i = 0; i < outputs.Length; i++)
         {
-            var r = recommendations[i];
-            outputs[i] = new RecommendationOutput(r.Code, r.Title, r.Detail, r.EstimatedSavingSeconds);
+            outputs[i] = map(items[i]);
         }
         return outputs;
     }
