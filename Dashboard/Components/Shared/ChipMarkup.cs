@@ -17,11 +17,14 @@ internal static class ChipMarkup
     public static string ClassOf(Color color, string variant = "filled") =>
         Classes.GetOrAdd((variant, color), static k => $"mud-chip mud-chip-{k.Variant} mud-chip-size-small mud-chip-color-{k.Color.ToString().ToLowerInvariant()}");
 
-    /// <summary>A small filled chip as HTML, its text encoded; <paramref name="dataAttribute"/> carries the text too (tests and styles select on it).</summary>
-    public static string Html(Color color, string text, string? dataAttribute = null)
+    /// <summary>
+    /// A small chip as HTML, its text encoded; <paramref name="dataAttribute"/> carries the text too (tests and
+    /// styles select on it); <paramref name="attributes"/> is further attribute markup, already encoded by the caller.
+    /// </summary>
+    public static string Html(Color color, string text, string? dataAttribute = null, string variant = "filled", string attributes = "")
     {
         var encoded = WebUtility.HtmlEncode(text);
         var data = dataAttribute is null ? "" : $" {dataAttribute}=\"{encoded}\"";
-        return $"<span class=\"{ClassOf(color)}\"{data}><span class=\"mud-chip-content\">{encoded}</span></span>";
+        return $"<span class=\"{ClassOf(color, variant)}\"{data}{attributes}><span class=\"mud-chip-content\">{encoded}</span></span>";
     }
 }

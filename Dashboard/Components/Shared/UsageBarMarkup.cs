@@ -7,7 +7,7 @@ namespace MlOpsDashboard.Dashboard.Components.Shared;
 /// <summary>
 /// A usage bar's HTML: allocatable as the full width, requested as a light band and used as the solid
 /// bar, like kubectl describe node and Lens. One markup frame where a component of its own held two
-/// render buffers in every circuit (<see cref="UsageBar"/> renders this too).
+/// render buffers in every circuit; node cards share it per node version (NodeCardMarkup).
 /// </summary>
 internal static class UsageBarMarkup
 {

@@ -74,10 +74,10 @@ internal sealed class NodeCardMarkup
         html.Append($"<h2 class=\"mud-typography mud-typography-h6\">{E(node.Name)}</h2>");
         foreach (var role in node.Roles)
         {
-            html.Append(Chip(Color.Default, role, "outlined"));
+            html.Append(ChipMarkup.Html(Color.Default, role, variant: "outlined"));
         }
-        html.Append(Chip(Color.Primary, node.Architecture, attributes: " data-testid=\"node-arch\""));
-        html.Append(node.IsReady ? Chip(Color.Success, "Ready", attributes: " data-testid=\"node-ready\"") : Chip(Color.Error, "NotReady", attributes: " data-testid=\"node-ready\""));
+        html.Append(ChipMarkup.Html(Color.Primary, node.Architecture, attributes: " data-testid=\"node-arch\""));
+        html.Append(node.IsReady ? ChipMarkup.Html(Color.Success, "Ready", attributes: " data-testid=\"node-ready\"") : ChipMarkup.Html(Color.Error, "NotReady", attributes: " data-testid=\"node-ready\""));
         return html.ToString();
     }
 
@@ -87,7 +87,7 @@ internal sealed class NodeCardMarkup
         html.Append("<h3 class=\"mud-typography mud-typography-subtitle2 mt-3\">Conditions</h3><div class=\"d-flex flex-row flex-wrap gap-1\">");
         foreach (var condition in node.Conditions)
         {
-            html.Append(Chip(ConditionColor(condition), $"{condition.Type}={condition.Status}",
+            html.Append(ChipMarkup.Html(ConditionColor(condition), $"{condition.Type}={condition.Status}",
                 attributes: $" title=\"{E($"{condition.Reason}: {condition.Message}")}\" data-condition=\"{E(condition.Type)}\""));
         }
         html.Append("</div><h3 class=\"mud-typography mud-typography-subtitle2 mt-2\">Taints</h3>");
@@ -100,7 +100,7 @@ internal sealed class NodeCardMarkup
             html.Append("<div class=\"d-flex flex-row flex-wrap gap-1\">");
             foreach (var taint in node.Taints)
             {
-                html.Append(Chip(Color.Warning, taint.ToString(), "outlined"));
+                html.Append(ChipMarkup.Html(Color.Warning, taint.ToString(), variant: "outlined"));
             }
             html.Append("</div>");
         }
@@ -112,13 +112,10 @@ internal sealed class NodeCardMarkup
         var html = new StringBuilder();
         foreach (var label in node.Labels)
         {
-            html.Append(Chip(Color.Default, $"{label.Key}={label.Value}", "text"));
+            html.Append(ChipMarkup.Html(Color.Default, $"{label.Key}={label.Value}", variant: "text"));
         }
         return html.ToString();
     }
-
-    private static string Chip(Color color, string text, string variant = "filled", string attributes = "") =>
-        $"<span class=\"{ChipMarkup.ClassOf(color, variant)}\"{attributes}><span class=\"mud-chip-content\">{E(text)}</span></span>";
 
     private static Color ConditionColor(NodeCondition condition) => condition.Type == "Ready"
         ? condition.Status == "True" ? Color.Success : Color.Error
