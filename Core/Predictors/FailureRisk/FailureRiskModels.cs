@@ -15,7 +15,7 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
     protected FailureRiskModel(FailureRiskCalibration calibration, ModelVersionId version, string dataSource)
     {
         Calibration = calibration;
-        Inputs = FailureRiskInputs.Of(calibration.InputColumns);
+        Inputs = InputsOf(calibration, version);
         Version = version;
         DataSource = dataSource;
         RequireWidth("medians", calibration.Medians.Length);
@@ -54,6 +54,19 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
         return (probability, DriverExplainer.Explain(row, Calibration.Medians, Inputs.Names, PredictFromInputs));
     }
 
+    /// <summary>The columns a stored calibration names; one this build does not compute refuses the version, not answers it wrongly.</summary>
+    private static FailureRiskInputs InputsOf(FailureRiskCalibration calibration, ModelVersionId version)
+    {
+        try
+        {
+            return FailureRiskInputs.Of(calibration.InputColumns);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"Failure-risk version {version} cannot be answered here: {e.Message} Retrain it with this dashboard.", e);
+        }
+    }
+
     /// <summary>A stored part whose width differs from the columns the calibration names is refused on load, not answered wrongly.</summary>
     protected void RequireWidth(string part, int width)
     {
@@ -84,14 +97,6 @@ public abstract class FailureRiskModel : IFailureRiskPredictor
     {
         var calibration = JsonSerializer.Deserialize<FailureRiskCalibration>(File.ReadAllText(Path.Combine(directory, CalibrationFile)))
             ?? throw new InvalidDataException($"{directory}: {CalibrationFile} is empty.");
-        try
-        {
-            _ = FailureRiskInputs.Of(calibration.InputColumns);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"Failure-risk version {version} ({directory}) cannot be answered here: {e.Message} Retrain it with this dashboard.", e);
-        }
         return calibration switch
         {
             { Averaged: true } => AveragedFailureRiskModel.Load(directory, calibration, version, dataSource),
