@@ -60,6 +60,24 @@ public sealed class ClusterPageTests : BunitTestContext
         var warning = page.Find("[data-check=ArchitectureMismatch]");
         Assert.Equal("monitoring-exporters/exporter-1", warning.GetAttribute("data-subject"));
         Assert.Contains("is built for amd64 only", warning.TextContent);
+        var chip = page.Find("[data-node=mac-m2] [data-testid=node-warnings]");
+        Assert.Equal("1 placement warning", chip.TextContent);
+        Assert.NotNull(chip.QuerySelector("svg.mud-chip-icon"));
+    }
+
+    [Theory]
+    [InlineData(WatchStatus.Live, "live", "Live", "mud-chip-color-success")]
+    [InlineData(WatchStatus.Connecting, "connecting", "Connecting…", "mud-chip-color-default")]
+    public void StaleIndicator_WatchUp_OutlinedChipWithIconAndState(WatchStatus status, string state, string text, string colorClass)
+    {
+        var indicator = Render<StaleIndicator>(p => p.Add(x => x.Connection, new ClusterConnection(true, status, null, null)));
+
+        var chip = indicator.Find("[data-testid=stale-indicator]");
+        Assert.Equal(state, chip.GetAttribute("data-state"));
+        Assert.Contains("mud-chip-outlined", chip.ClassName);
+        Assert.Contains(colorClass, chip.ClassName);
+        Assert.NotNull(chip.QuerySelector("svg.mud-chip-icon"));
+        Assert.Equal(text, chip.QuerySelector(".mud-chip-content")!.TextContent);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class DriftScenario
         ], createdAt);
 
     /// <summary>Served rows in the window <paramref name="windowsBack"/> windows before the current one.</summary>
-    public static void Serve(InMemoryServedFeatureSource source, DateTimeOffset now, int windowsBack, bool shifted, int rows = 400)
+    public static void Serve(InMemoryServedFeatureSource source, DateTimeOffset now, int windowsBack, bool shifted, int rows = 400, string version = Version, string model = Model)
     {
         var window = DriftWindows.Containing(now, Window);
         var start = window.Start - windowsBack * Window;
@@ -38,7 +38,7 @@ public static class DriftScenario
         var types = ReferenceSamples.Categories(System.Text.Json.Nodes.JsonNode.Parse($$"""{"seed":{{500 + windowsBack}},"count":{{rows}},"k":4}""")!);
         for (var i = 0; i < rows; i++)
         {
-            source.Record(Model, Version, new ServedRow(start + TimeSpan.FromSeconds(i * Window.TotalSeconds / rows), new Dictionary<string, object>
+            source.Record(model, version, new ServedRow(start + TimeSpan.FromSeconds(i * Window.TotalSeconds / rows), new Dictionary<string, object>
             {
                 [ShiftedFeature] = changed[i] + shift,
                 ["author_experience"] = experience[i],

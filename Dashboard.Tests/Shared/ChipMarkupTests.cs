@@ -27,4 +27,10 @@ public sealed class ChipMarkupTests
         Assert.Equal(
             "<span class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-info\"><span class=\"mud-chip-content\">Running</span></span>",
             ChipMarkup.Html(Color.Info, "Running"));
+
+    [Fact]
+    public void Html_WithIconAndAttributes_IconBeforeTheTextAndAttributesAfterTheClass() =>
+        Assert.Equal(
+            "<span class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-success\" data-state=\"live\"><svg/><span class=\"mud-chip-content\">Live</span></span>",
+            ChipMarkup.Html(Color.Success, "Live", variant: "outlined", attributes: " data-state=\"live\"", icon: "<svg/>"));
 }

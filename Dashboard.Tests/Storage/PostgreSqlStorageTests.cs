@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MlOpsDashboard.Core.Predictors.Registry;
+using MlOpsDashboard.Core.Predictors.Serving.Api;
 using MlOpsDashboard.Core.Predictors.Serving.PredictionLog;
 using MlOpsDashboard.Core.Storage;
 using MlOpsDashboard.Core.Storage.Entities;
@@ -79,6 +80,35 @@ public sealed class PostgreSqlStorageTests : IAsyncLifetime
         Assert.Equal(150, rows.Count);
         Assert.Equal((at.AddSeconds(149), "build-time", 3, "gitops", "[[149,0.5]]", 249.0, "trace-149", "api-key"),
             (rows[^1].Timestamp, rows[^1].Model, rows[^1].Version, rows[^1].VersionSource, rows[^1].Features, rows[^1].Output, rows[^1].TraceId, rows[^1].Caller));
+    }
+
+    [Fact]
+    public async Task PredictionLogRetention_FreshPostgreSql_DeletesTheRowsBeforeTheFirstKeptOne()
+    {
+        var options = new DbContextOptionsBuilder<PostgresDashboardDbContext>()
+            .UseNpgsql(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString).Options;
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        DateTimeOffset[] timestamps = [now.AddDays(-3), now.AddDays(-2), now.AddHours(-2), now.AddHours(-25), now.AddMinutes(-1)];
+        var batch = timestamps.Select((t, i) => new PredictionRecord(t, new ModelVersionId(PredictorKind.BuildTime, 3), "gitops", [[i]], i, 0.25, $"trace-{i}", "api-key")).ToList();
+        await using (var db = new PostgresDashboardDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+            await PredictionLogWriter.InsertAsync(db, batch, CancellationToken.None);
+        }
+        var apiOptions = Microsoft.Extensions.Options.Options.Create(new PredictionApiOptions { Log = new PredictionLogOptions { RetentionDays = 1 } });
+        using var writer = new PredictionLogWriter(new PredictionLog(apiOptions, new PredictionFeed(apiOptions)), new PostgresContexts(options), apiOptions,
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PredictionLogWriter>.Instance);
+
+        var deleted = await writer.DeleteExpiredAsync(now, CancellationToken.None);
+
+        await using var read = new PostgresDashboardDbContext(options);
+        Assert.Equal(2, deleted);
+        Assert.Equal([now.AddHours(-2), now.AddHours(-25), now.AddMinutes(-1)], await read.Set<PredictionLogEntry>().OrderBy(e => e.Id).Select(e => e.Timestamp).ToListAsync());
+    }
+
+    private sealed class PostgresContexts(DbContextOptions<PostgresDashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
+    {
+        public DashboardDbContext CreateDbContext() => new PostgresDashboardDbContext(options);
     }
 
     [Fact]

@@ -12,6 +12,11 @@ public class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
+    // Playwright's expectations wait 5 s by default; under the full suite's load a filter's round
+    // trip through the circuit has been seen to take longer. An expectation returns as soon as it
+    // holds, so passing tests do not slow down; a real failure still fails, 15 s later.
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(15_000);
+
     // xunit wants one public constructor on a collection fixture: variants pass their settings through the protected one.
     public BrowserFixture()
         : this(null)

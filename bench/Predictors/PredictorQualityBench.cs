@@ -13,7 +13,9 @@ namespace MlOpsDashboard.Bench.Predictors;
 /// BuildFast project's failure-risk and build-time figures with the naive baselines, and test
 /// prioritisation on the RETECS data sets. Prints Markdown tables for bench/README.md.
 /// Run: dotnet run -c Release --project bench -- predictors [datasets folder] [--only build-time|builds|tests]
-/// (<c>--only build-time</c> trains the build-time model alone: a quick loop while trying ideas).
+/// (<c>--only build-time</c> trains the build-time model alone: a quick loop while trying ideas; <c>--only builds --validation-only</c>
+/// runs the protocol on the training parts alone, so its test columns are the validation parts ideas are chosen on;
+/// <c>--seed N</c> trains failure risk from another seed, to see how far its figures move with the random initialisation alone).
 /// </summary>
 public static class PredictorQualityBench
 {
@@ -37,7 +39,7 @@ public static class PredictorQualityBench
     {
         if (builds)
         {
-            RunBuilds(datasets);
+            RunBuilds(datasets, args);
         }
         if (tests)
         {
@@ -46,10 +48,20 @@ public static class PredictorQualityBench
         return 0;
     }
 
-    private static void RunBuilds(string datasets)
+    private static void RunBuilds(string datasets, string[] args)
     {
         var builds = BuildFastImporter.ReadFolder(Path.Combine(datasets, "buildfast"));
-        var (report, _, failure) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions(), new SynchronousProgress(Console.Error));
+        if (args.Contains("--validation-only"))
+        {
+            // The protocol applied to the training parts alone: its "test" part is then the product's validation part,
+            // so an idea can be chosen without a test row.
+            builds = ChronologicalSplit.Split(builds, e => e.Project, e => e.Order).Train;
+            Console.WriteLine($"--validation-only: {builds.Count} training builds; the test columns below are the validation parts");
+        }
+        var failureOptions = new FailureRiskTrainingOptions();
+        var seed = args.SkipWhile(a => a != "--seed").Skip(1).FirstOrDefault();
+        failureOptions = seed is null ? failureOptions : failureOptions with { Seed = int.Parse(seed, CultureInfo.InvariantCulture) };
+        var (report, _, failure) = BuildEvaluation.Run(builds, new BuildTimeTrainingOptions(), failureOptions, new SynchronousProgress(Console.Error));
         var dump = Environment.GetEnvironmentVariable("BENCH_FAILURE_DUMP");
         if (!string.IsNullOrEmpty(dump))
         {

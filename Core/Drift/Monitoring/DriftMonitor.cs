@@ -24,6 +24,9 @@ public sealed class DriftMonitor(
     // Passes never overlap: the timer's and one asked for from outside compute the same windows.
     private readonly SemaphoreSlim _pass = new(1, 1);
 
+    // Guarded by _pass.
+    private readonly DriftPassMemory _memory = new();
+
     /// <summary>When the last pass finished, for the page ("checked at") and for tests waiting on start-up.</summary>
     public DateTimeOffset? LastPassAt { get; private set; }
 
@@ -83,20 +86,29 @@ public sealed class DriftMonitor(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var profiles = services.GetRequiredService<IReferenceProfileStore>();
+        var length = TimeSpan.FromMinutes(options.Value.WindowMinutes);
+        var listed = await profiles.ListAsync(cancellationToken);
+        _memory.KeepOnly(listed);
         var computed = 0;
         // Oldest first, so the newest version of a model is the one its gauge shows last.
-        foreach (var (model, version, _) in (await profiles.ListAsync(cancellationToken)).Reverse())
+        foreach (var (model, version, createdAt) in listed.Reverse())
         {
-            var profile = await profiles.GetAsync(model, version, cancellationToken);
-            if (profile is not null)
+            var memory = _memory.For(model, version, createdAt);
+            if (!memory.HasWindowDue(clock.GetUtcNow(), length))
             {
-                computed += await MonitorVersionAsync(services, profile, cancellationToken);
+                continue;
+            }
+            // Parsed once per stored profile; a profile saved again has a new CreatedAt and a new memory.
+            memory.Profile ??= await profiles.GetAsync(model, version, cancellationToken);
+            if (memory.Profile is { } profile)
+            {
+                computed += await MonitorVersionAsync(services, profile, memory, length, cancellationToken);
             }
         }
         return computed;
     }
 
-    private async Task<int> MonitorVersionAsync(IServiceProvider services, ReferenceProfile profile, CancellationToken cancellationToken)
+    private async Task<int> MonitorVersionAsync(IServiceProvider services, ReferenceProfile profile, VersionMemory memory, TimeSpan length, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = services.GetRequiredService<DashboardDbContext>();
@@ -104,14 +116,19 @@ public sealed class DriftMonitor(
         var results = db.Set<DriftResultRecord>();
         var lastEnd = await results.Where(r => r.Model == profile.Model && r.Version == profile.Version)
             .OrderByDescending(r => r.WindowEnd).Select(r => (DateTimeOffset?)r.WindowEnd).FirstOrDefaultAsync(cancellationToken);
-        var length = TimeSpan.FromMinutes(settings.WindowMinutes);
         var computed = 0;
-        foreach (var window in DriftWindows.Due(clock.GetUtcNow(), length, lastEnd, settings.LookbackWindows))
+        var passAt = clock.GetUtcNow();
+        foreach (var window in DriftWindows.Due(passAt, length, lastEnd, settings.LookbackWindows))
         {
+            if (memory.IsSettledSparse(window))
+            {
+                continue;
+            }
             var served = await source.ReadWindowAsync(profile.Model, profile.Version, window.Start, window.End, cancellationToken);
             var drifts = DriftEvaluator.Evaluate(profile, served, settings.MinimumRows);
             if (drifts.Count == 0)
             {
+                memory.NoteSparse(window, passAt);
                 continue;
             }
             var previouslyDrifted = await results.AnyAsync(r => r.Model == profile.Model && r.Version == profile.Version
@@ -137,6 +154,7 @@ public sealed class DriftMonitor(
                     ColumnDriftTests.DatasetDrift([.. drifts.Select(d => d.Drift)])), cancellationToken);
             }
         }
+        memory.NotePassed(passAt, length, settings.LookbackWindows);
         return computed;
     }
 

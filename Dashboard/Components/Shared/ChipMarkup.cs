@@ -19,12 +19,13 @@ internal static class ChipMarkup
 
     /// <summary>
     /// A small chip as HTML, its text encoded; <paramref name="dataAttribute"/> carries the text too (tests and
-    /// styles select on it); <paramref name="attributes"/> is further attribute markup, already encoded by the caller.
+    /// styles select on it); <paramref name="attributes"/> is further attribute markup, already encoded by the caller;
+    /// <paramref name="icon"/> is an icon's markup (<see cref="IconMarkup"/>) shown before the text.
     /// </summary>
-    public static string Html(Color color, string text, string? dataAttribute = null, string variant = "filled", string attributes = "")
+    public static string Html(Color color, string text, string? dataAttribute = null, string variant = "filled", string attributes = "", string icon = "")
     {
         var encoded = WebUtility.HtmlEncode(text);
         var data = dataAttribute is null ? "" : $" {dataAttribute}=\"{encoded}\"";
-        return $"<span class=\"{ClassOf(color, variant)}\"{data}{attributes}><span class=\"mud-chip-content\">{encoded}</span></span>";
+        return $"<span class=\"{ClassOf(color, variant)}\"{data}{attributes}>{icon}<span class=\"mud-chip-content\">{encoded}</span></span>";
     }
 }

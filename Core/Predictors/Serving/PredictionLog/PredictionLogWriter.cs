@@ -104,7 +104,15 @@ internal sealed partial class PredictionLogWriter(
         try
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var deleted = await db.Set<PredictionLogEntry>().Where(e => e.Timestamp < cutoff).ExecuteDeleteAsync(cancellationToken);
+            var entries = db.Set<PredictionLogEntry>();
+            // Rows are inserted in time order, so the expired ones are the oldest Ids: everything before the
+            // first row still kept, found by walking the primary key from its start (no index on Timestamp:
+            // it cost every logged prediction a third B-tree insert). A row logged out of order after a kept
+            // one goes at the next run, ten minutes later; a row not yet expired is never deleted.
+            var firstKept = await entries.AsNoTracking().Where(e => e.Timestamp >= cutoff).OrderBy(e => e.Id)
+                .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
+            var expired = firstKept is { } first ? entries.Where(e => e.Id < first && e.Timestamp < cutoff) : entries.Where(e => e.Timestamp < cutoff);
+            var deleted = await expired.ExecuteDeleteAsync(cancellationToken);
             if (deleted > 0)
             {
                 logger.LogInformation("Deleted {Count} prediction log entries older than {Cutoff:u}", deleted, cutoff);

@@ -502,8 +502,6 @@ namespace MlOpsDashboard.Core.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Timestamp");
-
                     b.HasIndex("Model", "Version", "Timestamp");
 
                     b.ToTable("PredictionLog", (string)null);

@@ -483,8 +483,6 @@ namespace MlOpsDashboard.Core.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Timestamp");
-
                     b.HasIndex("Model", "Version", "Timestamp");
 
                     b.ToTable("PredictionLog", (string)null);
