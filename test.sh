@@ -104,5 +104,10 @@ set -e
 count() { { grep -o "<UnitTestResult [^>]*outcome=\"$1\"" TestResults/results.trx 2>/dev/null || true; } | wc -l; }
 passed=$(count Passed)
 failed=$(count Failed)
+# Failures again at the very end, where a log read from its tail shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -E -A 12 '^[[:space:]]+Failed [A-Za-z]' "$work/test.log" | cut -c1-300 | head -n 150 || true
+fi
 echo "$passed passed, $failed failed"
 exit "$status"
