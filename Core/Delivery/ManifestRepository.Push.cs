@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 
@@ -5,6 +6,9 @@ namespace MlOpsDashboard.Core.Delivery;
 
 public sealed partial class ManifestRepository
 {
+    // One per local repository (by its full path), shared by every instance in this process: see PushToLocalBranch.
+    private static readonly ConcurrentDictionary<string, object> LocalBranchGates = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Fetch → re-plan on the tip → commit as the user → push without force. A push that loses a
     /// race is retried on the new tip after a jittered pause; the edits are asked again there, so
@@ -92,7 +96,10 @@ public sealed partial class ManifestRepository
     /// libgit2's local transport moves the remote's ref without checking its old value, so two
     /// pushes at the same instant could both "succeed" and one silently replace the other. For a
     /// repository on this machine the objects go to a private ref first, then the branch moves
-    /// by compare-and-swap under git's ref lock: only if it still points at the tip we built on.
+    /// only if it still points at the tip we built on. LibGit2Sharp's UpdateTarget reads the ref
+    /// again before libgit2's locked compare, so "still points at the tip" and the move are made
+    /// one step by a gate per repository in this process. Another process could still slip between
+    /// the two (microseconds); each committer's landed check after the push catches that and retries.
     /// </summary>
     private string? PushToLocalBranch(Repository repo, Commit tip, Commit commit)
     {
@@ -105,13 +112,16 @@ public sealed partial class ManifestRepository
         using var remote = new Repository(_options.Repository);
         try
         {
-            var branch = remote.Refs[$"refs/heads/{_options.Branch}"];
-            if (branch?.TargetIdentifier != tip.Sha)
+            lock (LocalBranchGates.GetOrAdd(Path.GetFullPath(remote.Info.Path), _ => new object()))
             {
-                return $"{_options.Branch} moved to {branch?.TargetIdentifier?[..7]} (fetch first)";
+                var branch = remote.Refs[$"refs/heads/{_options.Branch}"];
+                if (branch?.TargetIdentifier != tip.Sha)
+                {
+                    return $"{_options.Branch} moved to {branch?.TargetIdentifier?[..7]} (fetch first)";
+                }
+                remote.Refs.UpdateTarget(branch, commit.Id, $"push: {commit.MessageShort}");
+                return null;
             }
-            remote.Refs.UpdateTarget(branch, commit.Id, $"push: {commit.MessageShort}");
-            return null;
         }
         catch (LibGit2SharpException e)
         {
