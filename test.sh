@@ -107,7 +107,7 @@ failed=$(count Failed)
 # Failures again at the very end, where a log read from its tail shows them.
 if [ "$failed" -gt 0 ]; then
   echo "Failed tests:"
-  grep -E -A 12 '^[[:space:]]+Failed [A-Za-z]' "$work/test.log" | cut -c1-300 | head -n 150 || true
+  grep -E -A 12 '^[[:space:]]+Failed [^ ]+[.][^ ]+' "$work/test.log" | cut -c1-300 | head -n 150 || true
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

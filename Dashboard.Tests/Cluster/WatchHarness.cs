@@ -67,9 +67,20 @@ public sealed class WatchHarness : IAsyncDisposable
     /// <summary>Pod changes after the first list.</summary>
     public IReadOnlyList<ClusterChange> PodChanges => [.. Changes.Where(c => c.Kind == ClusterKind.Pods && c.Type != ClusterChangeType.Connection).Skip(_listed)];
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds and the recorded changes have caught up with the
+    /// snapshot it held on: the state publishes its snapshot before its subscribers read the change.
+    /// </summary>
     public async Task EventuallyAsync(Func<bool> condition, string what, TimeSpan? within = null)
     {
         var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        await UntilAsync(condition, what, deadline);
+        var seen = State.Current.Version;
+        await UntilAsync(() => Changes.LastOrDefault()?.SnapshotVersion >= seen, $"the changes up to {what}", deadline);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what, DateTime deadline)
+    {
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
