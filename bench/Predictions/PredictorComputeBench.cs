@@ -28,7 +28,7 @@ public class PredictorComputeBench
     /// In process: the bench assembly's name differs from its project's, which BenchmarkDotNet's
     /// generated child project cannot find; a short run keeps the 2-core machine usable.
     /// </summary>
-    private sealed class InProcessShortRun : ManualConfig
+    internal sealed class InProcessShortRun : ManualConfig
     {
         public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
     }
@@ -45,8 +45,7 @@ public class PredictorComputeBench
     [GlobalSetup]
     public void Train()
     {
-        var builds = BuildFastImporter.ReadFolder(Path.Combine(Datasets, "buildfast"))
-            .GroupBy(b => b.Project).SelectMany(g => g.OrderBy(b => b.Order).Take(400)).ToList();
+        var builds = Builds();
         _buildTime = BuildTimeTrainer.Train(builds, new BuildTimeTrainingOptions());
         _network = FailureRiskTrainer.Train(builds, new FailureRiskTrainingOptions { MaxEpochs = 20 }).Network;
         _build = builds[^1].Features;
@@ -59,6 +58,11 @@ public class PredictorComputeBench
             throw new InvalidOperationException($"iofrol.csv has only {verdicts.Count} verdicts; 22,000 are needed.");
         }
     }
+
+    /// <summary>The first 400 builds of each BuildFast project.</summary>
+    internal static List<BuildExample> Builds() =>
+        BuildFastImporter.ReadFolder(Path.Combine(Datasets, "buildfast"))
+            .GroupBy(b => b.Project).SelectMany(g => g.OrderBy(b => b.Order).Take(400)).ToList();
 
     [Benchmark]
     public double BuildTimePredict() => _buildTime.Predict(_build).Seconds;
