@@ -83,8 +83,11 @@ public static class PredictorCli
                     ? LoadBuilds(buildsPath!, maxBuilds)
                     : await GitHubBuildsAsync(github, githubApiUri!, maxRuns, progress, cancellationToken);
                 progress.Report($"read {builds.Count} builds of {builds.Select(b => b.Project).Distinct().Count()} projects from {buildsPath ?? github}");
-                var timeOptions = new BuildTimeTrainingOptions { Trees = trees ?? 300 };
-                var failureOptions = new FailureRiskTrainingOptions { MaxEpochs = epochs ?? 60, ChallengerTrees = trees ?? 300 };
+                // Unset options keep the trainers' own defaults.
+                var timeOptions = new BuildTimeTrainingOptions();
+                timeOptions = timeOptions with { Trees = trees ?? timeOptions.Trees };
+                var failureOptions = new FailureRiskTrainingOptions();
+                failureOptions = failureOptions with { MaxEpochs = epochs ?? failureOptions.MaxEpochs, ChallengerTrees = trees ?? failureOptions.ChallengerTrees };
                 var source = dataSource ?? (github is not null
                     ? $"GitHub Actions: {github} ({builds.Count} runs)"
                     : $"BuildFast CSV: {Path.GetFileName(Path.TrimEndingDirectorySeparator(buildsPath!))} ({builds.Select(b => b.Project).Distinct().Count()} projects)");
@@ -98,7 +101,8 @@ public static class PredictorCli
             {
                 var tests = LoadTests(testsPath, maxCycles);
                 progress.Report($"read {tests.Count} test runs in {tests.Select(t => t.Cycle).Distinct().Count()} cycles from {testsPath}");
-                var testOptions = new TestSelectionTrainingOptions { Trees = trees ?? 100 };
+                var testOptions = new TestSelectionTrainingOptions();
+                testOptions = testOptions with { Trees = trees ?? testOptions.Trees };
                 var source = dataSource ?? $"test verdicts: {Path.GetFileName(testsPath)}";
                 var report = training is null
                     ? TestSelectionEvaluation.Run(tests, testOptions, progress).Report
@@ -175,7 +179,8 @@ public static class PredictorCli
                                             quality gates: exit 1 when a mean misses one
           --max-builds-per-project <n>      use only each project's first n builds
           --max-cycles <n>                  use only the first n CI cycles
-          --epochs <n> --trees <n>          training effort (defaults 60 and 300/100)
+          --epochs <n> --trees <n>          training effort (defaults: 60 epochs; 50 build-time,
+                                            300 challenger and 100 test-selection trees)
           train only: --data-dir <folder> --author <name> --data-source <label>
         """;
 }

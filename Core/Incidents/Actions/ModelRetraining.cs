@@ -99,7 +99,7 @@ public sealed class ModelRetraining(
                 var builds = await set.Builds!(progress, CancellationToken.None);
                 progress.Report($"training on {builds.Count} builds");
                 (_, registered) = await training.TrainBuildsAsync(builds, set.DataSource, author, progress, CancellationToken.None,
-                    new BuildTimeTrainingOptions { Trees = 60 }, new FailureRiskTrainingOptions { MaxEpochs = 15, ChallengerTrees = 60 });
+                    new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions { MaxEpochs = 15, ChallengerTrees = 60 });
             }
             var versions = await Task.WhenAll(registered.Select(v => registry.GetAsync(v.Id)));
             var names = versions.OfType<ModelVersion>()

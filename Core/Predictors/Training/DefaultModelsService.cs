@@ -54,7 +54,7 @@ internal sealed class DefaultModelsService(
             await Task.Run(async () =>
             {
                 await training.TrainBuildsAsync(SyntheticCiHistory.Builds(seed), $"{SyntheticCiHistory.DataSource}, seed {seed}", "sandbox", progress, stoppingToken,
-                    new BuildTimeTrainingOptions { Trees = 60 }, new FailureRiskTrainingOptions { MaxEpochs = 15, ChallengerTrees = 60 });
+                    new BuildTimeTrainingOptions(), new FailureRiskTrainingOptions { MaxEpochs = 15, ChallengerTrees = 60 });
                 await training.TrainTestsAsync(SyntheticCiHistory.TestRuns(seed), $"{SyntheticCiHistory.DataSource}, seed {seed}", "sandbox", progress, stoppingToken,
                     new TestSelectionTrainingOptions { Trees = 40 });
             }, stoppingToken);
