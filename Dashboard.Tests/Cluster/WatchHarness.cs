@@ -100,9 +100,10 @@ public sealed class WatchHarness : IAsyncDisposable
         Assert.Equal(store.OrderBy(p => p.Key), state.OrderBy(p => p.Key));
     }
 
+    // Subscribes before it first returns (the iterator runs synchronously up to its first wait), so
+    // the watchers started next cannot publish a change the recording misses.
     private async Task RecordAsync()
     {
-        await Task.Yield();
         try
         {
             await foreach (var change in State.WatchAsync(_stop.Token))
