@@ -13,7 +13,7 @@ namespace MlOpsDashboard.Bench.Predictions;
 /// Run: dotnet run -c Release --project bench -- --filter '*BuildTimeTreeCountBench*'
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(PredictorComputeBench.InProcessShortRun))]
+[Config(typeof(InProcessShortRun))]
 public class BuildTimeTreeCountBench
 {
     private BuildTimeModel _model = null!;

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MlOpsDashboard.Core.Predictors;
@@ -24,11 +21,6 @@ namespace MlOpsDashboard.Bench.Predictions;
 [Config(typeof(InProcessShortRun))]
 public class PredictionLogWriteBench
 {
-    private sealed class InProcessShortRun : ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const int BatchRows = 1_000;
     private const int ExistingRows = 100_000;
 

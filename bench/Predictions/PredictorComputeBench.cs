@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MlOpsDashboard.Core.Predictors.BuildTime;
 using MlOpsDashboard.Core.Predictors.FailureRisk;
 using MlOpsDashboard.Core.Predictors.Features;
@@ -24,15 +21,6 @@ namespace MlOpsDashboard.Bench.Predictions;
 [Config(typeof(InProcessShortRun))]
 public class PredictorComputeBench
 {
-    /// <summary>
-    /// In process: the bench assembly's name differs from its project's, which BenchmarkDotNet's
-    /// generated child project cannot find; a short run keeps the 2-core machine usable.
-    /// </summary>
-    internal sealed class InProcessShortRun : ManualConfig
-    {
-        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private static readonly string Datasets = Environment.GetEnvironmentVariable("BENCH_DATASETS") ?? "/work/shared/datasets";
 
     private BuildTimeModel _buildTime = null!;
