@@ -111,7 +111,8 @@ internal sealed partial class PredictionLogWriter(
             // one goes at the next run, ten minutes later; a row not yet expired is never deleted.
             var firstKept = await entries.AsNoTracking().Where(e => e.Timestamp >= cutoff).OrderBy(e => e.Id)
                 .Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
-            var expired = firstKept is { } first ? entries.Where(e => e.Id < first && e.Timestamp < cutoff) : entries.Where(e => e.Timestamp < cutoff);
+            // Rows before it are all older than the cutoff (it is the first Id at or after it); none kept: all are.
+            var expired = firstKept is { } first ? entries.Where(e => e.Id < first) : entries;
             var deleted = await expired.ExecuteDeleteAsync(cancellationToken);
             if (deleted > 0)
             {
