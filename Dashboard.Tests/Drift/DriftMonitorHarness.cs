@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,26 +15,11 @@ namespace MlOpsDashboard.Dashboard.Tests.Drift;
 /// <summary>Every SQL command the contexts run, by text.</summary>
 public sealed class CommandLog : DbCommandInterceptor
 {
-    private readonly List<string> _commands = [];
+    private readonly ConcurrentQueue<string> _commands = new();
 
-    public IReadOnlyList<string> Commands
-    {
-        get
-        {
-            lock (_commands)
-            {
-                return [.. _commands];
-            }
-        }
-    }
+    public IReadOnlyList<string> Commands => [.. _commands];
 
-    public void Clear()
-    {
-        lock (_commands)
-        {
-            _commands.Clear();
-        }
-    }
+    public void Clear() => _commands.Clear();
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -47,13 +33,7 @@ public sealed class CommandLog : DbCommandInterceptor
         return base.ReaderExecuting(command, eventData, result);
     }
 
-    private void Note(DbCommand command)
-    {
-        lock (_commands)
-        {
-            _commands.Add(command.CommandText);
-        }
-    }
+    private void Note(DbCommand command) => _commands.Enqueue(command.CommandText);
 }
 
 /// <summary>The in-process served values, counting the windows read.</summary>
